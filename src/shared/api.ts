@@ -1,0 +1,261 @@
+/**
+ * The HTTP API contract: every request body, query and response shape, validated with zod on the
+ * server (at the boundary) and used for types in the browser. Binary values travel as base64url
+ * strings (see base64.ts). Every object is strict: unknown keys are a `bad-request`.
+ */
+import { z } from 'zod';
+import { B64URL_RE, b64DecodedLength } from './base64.ts';
+import { UUID_RE } from './ids.ts';
+import {
+  MAX_EMAIL_CHARS,
+  MAX_MEMBERSHIP_ENTRY_BYTES,
+  MAX_RECORD_BYTES,
+  MAX_SEALED_BYTES,
+  MAX_SPACE_MEMBERS,
+  RECORDS_PAGE_MAX,
+} from './limits.ts';
+
+/** A base64url string whose decoded length is within [minBytes, maxBytes]. */
+export function b64(minBytes: number, maxBytes: number = minBytes) {
+  return z
+    .string()
+    .max(Math.ceil((maxBytes * 4) / 3))
+    .regex(B64URL_RE, 'must be base64url')
+    .refine((s) => s.length % 4 !== 1, 'must be base64url')
+    .refine((s) => {
+      const n = b64DecodedLength(s.length);
+      return n >= minBytes && n <= maxBytes;
+    }, `must decode to ${minBytes === maxBytes ? minBytes : `${minBytes}..${maxBytes}`} bytes`);
+}
+
+export const Id = z.string().regex(UUID_RE, 'must be a UUID');
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(MAX_EMAIL_CHARS)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address');
+
+export const Key32 = b64(32);
+export const Sealed = b64(16, MAX_SEALED_BYTES);
+export const MembershipEntryBytes = b64(64, MAX_MEMBERSHIP_ENTRY_BYTES);
+
+export const KdfParams = z.strictObject({
+  algorithm: z.literal('argon2id'),
+  memoryKiB: z.number().int().min(8).max(4 * 1024 * 1024),
+  iterations: z.number().int().min(1).max(64),
+  parallelism: z.number().int().min(1).max(16),
+});
+export type KdfParams = z.infer<typeof KdfParams>;
+
+export const PublicKeys = z.strictObject({ x25519: Key32, ed25519: Key32 });
+export type PublicKeys = z.infer<typeof PublicKeys>;
+
+// ---------- auth ----------
+
+export const AuthParamsQuery = z.strictObject({ email: Email });
+export const AuthParamsResponse = z.object({ salt: b64(16), kdf: KdfParams });
+
+export const SignupBody = z.strictObject({
+  userId: Id,
+  email: Email,
+  salt: b64(16),
+  kdf: KdfParams,
+  /** Argon2id output half that proves the password; the server keeps only an HMAC of it. */
+  loginKey: Key32,
+  wrappedUkByMaster: Sealed,
+  wrappedUkByRecovery: Sealed,
+  /** Derived from the recovery code; the server keeps only an HMAC of it. */
+  recoveryAuth: Key32,
+  publicKeys: PublicKeys,
+  wrappedIdentity: Sealed,
+  personalSpace: z.strictObject({ id: Id, sealedKey: Sealed, membershipEntry: MembershipEntryBytes }),
+});
+export type SignupBody = z.infer<typeof SignupBody>;
+
+export const SigninBody = z.strictObject({ email: Email, loginKey: Key32 });
+
+export const AccountBundle = z.object({
+  id: Id,
+  email: z.string(),
+  salt: z.string(),
+  kdf: KdfParams,
+  wrappedUkByMaster: z.string(),
+  wrappedIdentity: z.string(),
+  publicKeys: PublicKeys,
+  personalSpaceId: Id,
+});
+export type AccountBundle = z.infer<typeof AccountBundle>;
+export const AccountResponse = z.object({ user: AccountBundle });
+
+export const SessionInfo = z.object({
+  id: z.string(),
+  createdAt: z.number(),
+  lastSeenAt: z.number(),
+  expiresAt: z.number(),
+  label: z.string(),
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+export const SessionsResponse = z.object({ sessions: z.array(SessionInfo) });
+export const SessionIdParam = z.strictObject({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+
+export const RecoveryBundleBody = z.strictObject({ email: Email, recoveryAuth: Key32 });
+export const RecoveryBundleResponse = z.object({
+  userId: Id,
+  wrappedUkByRecovery: z.string(),
+});
+export const RecoveryCompleteBody = z.strictObject({
+  email: Email,
+  recoveryAuth: Key32,
+  salt: b64(16),
+  kdf: KdfParams,
+  loginKey: Key32,
+  wrappedUkByMaster: Sealed,
+  wrappedUkByRecovery: Sealed,
+  newRecoveryAuth: Key32,
+});
+
+export const ChangePasswordBody = z.strictObject({
+  currentLoginKey: Key32,
+  salt: b64(16),
+  kdf: KdfParams,
+  loginKey: Key32,
+  wrappedUkByMaster: Sealed,
+});
+
+export const DeleteAccountBody = z.strictObject({ loginKey: Key32 });
+
+// ---------- spaces ----------
+
+export const SpaceIdParam = z.strictObject({ spaceId: Id });
+export const SpaceMemberParam = z.strictObject({ spaceId: Id, userId: Id });
+export const SpaceInviteParam = z.strictObject({ spaceId: Id, inviteId: Id });
+
+export const SpaceMember = z.object({
+  userId: Id,
+  status: z.enum(['active', 'pending']),
+  publicKeys: PublicKeys,
+  joinedAt: z.number(),
+  /** For a pending member: the invite they used and their MAC over their keys (see crypto.md). */
+  inviteId: Id.nullable(),
+  joinMac: z.string().nullable(),
+});
+export type SpaceMember = z.infer<typeof SpaceMember>;
+
+export const SealedKeyForMe = z.object({ epoch: z.number().int(), sealedKey: z.string(), sealedBy: Id });
+
+export const SpaceSummary = z.object({
+  id: Id,
+  kind: z.enum(['personal', 'shared']),
+  epoch: z.number().int(),
+  /** A member left: the next writer must rotate to a new epoch first. */
+  needsRotation: z.boolean(),
+  createdAt: z.number(),
+  headSeq: z.number().int(),
+  members: z.array(SpaceMember),
+  myKeys: z.array(SealedKeyForMe),
+});
+export type SpaceSummary = z.infer<typeof SpaceSummary>;
+
+export const MembershipLogEntry = z.object({
+  seq: z.number().int(),
+  epoch: z.number().int(),
+  authorId: Id,
+  entry: z.string(),
+  createdAt: z.number(),
+});
+export type MembershipLogEntry = z.infer<typeof MembershipLogEntry>;
+
+export const SpacesResponse = z.object({ spaces: z.array(SpaceSummary) });
+export const SpaceResponse = z.object({ space: SpaceSummary, membershipLog: z.array(MembershipLogEntry) });
+
+export const CreateSpaceBody = z.strictObject({
+  id: Id,
+  sealedKey: Sealed,
+  membershipEntry: MembershipEntryBytes,
+});
+
+/** A new epoch: a fresh space key sealed to every member who remains, plus admitted joiners. */
+export const RotateBody = z.strictObject({
+  epoch: z.number().int().min(2),
+  sealedKeys: z
+    .array(z.strictObject({ userId: Id, sealedKey: Sealed }))
+    .min(1)
+    .max(MAX_SPACE_MEMBERS),
+  admit: z.array(Id).max(MAX_SPACE_MEMBERS).default([]),
+  membershipEntry: MembershipEntryBytes,
+});
+export type RotateBody = z.infer<typeof RotateBody>;
+
+// ---------- invites ----------
+
+export const CreateInviteBody = z.strictObject({
+  id: Id,
+  /** SHA-256 of the token derived from the invite secret; the secret itself never reaches us. */
+  tokenHash: Key32,
+  /** The invite secret encrypted under the space key, so any member's device can confirm. */
+  sealedSecret: Sealed,
+});
+export const InviteInfo = z.object({
+  id: Id,
+  spaceId: Id,
+  createdBy: Id,
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  status: z.enum(['open', 'used', 'revoked', 'expired']),
+  epoch: z.number().int(),
+  sealedSecret: z.string(),
+});
+export type InviteInfo = z.infer<typeof InviteInfo>;
+export const InvitesResponse = z.object({ invites: z.array(InviteInfo) });
+export const InviteResponse = z.object({ invite: InviteInfo });
+
+export const InviteIdParam = z.strictObject({ inviteId: Id });
+export const InviteTokenBody = z.strictObject({ token: Key32 });
+export const InvitePreviewResponse = z.object({
+  spaceId: Id,
+  expiresAt: z.number(),
+  memberCount: z.number().int(),
+});
+export const AcceptInviteBody = z.strictObject({ token: Key32, mac: Key32 });
+export const AcceptInviteResponse = z.object({ spaceId: Id });
+
+// ---------- records ----------
+
+export const WriteRecordBody = z.strictObject({
+  id: Id,
+  epoch: z.number().int().min(1),
+  ciphertext: b64(41, MAX_RECORD_BYTES),
+});
+export const WriteRecordResponse = z.object({ seq: z.number().int(), duplicate: z.boolean() });
+
+export const RecordsQuery = z.strictObject({
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(RECORDS_PAGE_MAX).optional(),
+});
+export const StoredRecord = z.object({
+  id: Id,
+  seq: z.number().int(),
+  authorId: Id,
+  epoch: z.number().int(),
+  ciphertext: z.string(),
+  createdAt: z.number(),
+});
+export type StoredRecord = z.infer<typeof StoredRecord>;
+export const RecordsResponse = z.object({
+  records: z.array(StoredRecord),
+  /** Pass as `since` for the next page. */
+  cursor: z.number().int(),
+  hasMore: z.boolean(),
+});
+
+// ---------- live events (SSE on /api/events) ----------
+
+/** What changed; never what it says. Clients react by pulling. */
+export const LiveEvent = z.object({
+  spaceId: Id,
+  type: z.enum(['records', 'members', 'epoch', 'invites', 'removed']),
+  seq: z.number().int().optional(),
+});
+export type LiveEvent = z.infer<typeof LiveEvent>;
