@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // real database) and end-to-end tests that drive Debian's Chromium against the built app.
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {
         test: {
