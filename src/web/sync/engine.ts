@@ -48,9 +48,11 @@ const states = new Map<string, SpaceState>();
 let queued: { entry: OutboxEntry; body: RecordBody }[] = [];
 let live: EventSource | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
-let running: Promise<void> | null = null;
+/** The sync and the flush under way, each tied to the sign-in (generation) that started it, so
+ * work left over from a previous session can never swallow the new session's requests. */
+let running: { gen: number; promise: Promise<void> } | null = null;
 let rerun = false;
-let flushing: Promise<void> | null = null;
+let flushing: { gen: number; promise: Promise<void> } | null = null;
 let generation = 0;
 
 // ---------------------------------------------------------------- lifecycle
@@ -156,11 +158,13 @@ function scheduleRetry(): void {
 
 /** Runs a full sync; calls made while one runs coalesce into one more run. */
 export function syncNow(): Promise<void> {
-  if (running) {
+  if (running?.gen === generation) {
     rerun = true;
-    return running;
+    return running.promise;
   }
-  running = (async () => {
+  const gen = generation;
+  rerun = false;
+  const promise = (async () => {
     do {
       rerun = false;
       try {
@@ -173,11 +177,12 @@ export function syncNow(): Promise<void> {
           console.warn('sync failed', (error as Error).message);
         }
       }
-    } while (rerun && ring);
+    } while (rerun && gen === generation);
   })().finally(() => {
-    running = null;
+    if (running?.gen === gen) running = null;
   });
-  return running;
+  running = { gen, promise };
+  return promise;
 }
 
 async function syncOnce(): Promise<void> {
@@ -329,20 +334,23 @@ function decryptQueued(entry: OutboxEntry): RecordBody | null {
 }
 
 export function flushOutbox(): Promise<void> {
-  flushing ??= (async () => {
+  if (flushing?.gen === generation) return flushing.promise;
+  const gen = generation;
+  const promise = (async () => {
     try {
-      await flushOnce();
+      await flushOnce(gen);
     } finally {
-      flushing = null;
+      if (flushing?.gen === gen) flushing = null;
       publish();
     }
   })();
-  return flushing;
+  flushing = { gen, promise };
+  return promise;
 }
 
-async function flushOnce(): Promise<void> {
+async function flushOnce(gen: number): Promise<void> {
   for (const entry of await allOutbox()) {
-    if (!ring) return;
+    if (!ring || gen !== generation) return;
     try {
       const { seq } = await api<{ seq: number }>('POST', `/api/spaces/${entry.spaceId}/records`, {
         id: entry.id,

@@ -1,0 +1,43 @@
+/**
+ * `npm run bench`: measures every figure in one run on this machine, prints them, and writes
+ * them to bench/out/latest.json. Ratios compare against a baseline measured in the same run
+ * (their keys contain "ratio"). Nothing here asserts: budgets are read by people.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { benchBrowser } from './browser.ts';
+import { benchHttp } from './http.ts';
+import { benchRealtime } from './realtime.ts';
+
+const OUT_DIR = resolve(import.meta.dirname, 'out');
+
+const BUDGETS: Record<string, string> = {
+  write_ratio: '>= 0.5 of the bare route',
+  pull_ratio: '>= 0.5 of the bare route',
+  first_screen_js_gzip_kb: '<= 70 KB',
+  argon2id_unlock_warm_ms: '<= 1000 ms',
+};
+
+async function main(): Promise<void> {
+  const figures: Record<string, number | string> = {};
+  const sections: [string, () => Promise<Record<string, number | string>>][] = [
+    ['http', benchHttp],
+    ['realtime', benchRealtime],
+    ['browser', benchBrowser],
+  ];
+  for (const [name, run] of sections) {
+    process.stdout.write(`\n== ${name}\n`);
+    const result = await run();
+    for (const [key, value] of Object.entries(result)) {
+      figures[key] = value;
+      const budget = BUDGETS[key] ? `   (target ${BUDGETS[key]})` : '';
+      process.stdout.write(`${key.padEnd(44)} ${String(value).padStart(12)}${budget}\n`);
+    }
+  }
+  mkdirSync(OUT_DIR, { recursive: true });
+  const file = join(OUT_DIR, 'latest.json');
+  writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), figures }, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${file}\n`);
+}
+
+await main();

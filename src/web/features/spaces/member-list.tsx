@@ -1,0 +1,34 @@
+import type { MemberView } from '../../state/types.ts';
+import { t } from '../../i18n/t.ts';
+import { memberName } from './space-names.ts';
+
+/** Members by name and pronouns; someone still being confirmed is described, never left blank. */
+export function MemberList({ members }: { members: MemberView[] }) {
+  return (
+    <ul class="member-list" role="list">
+      {members.map((m) => (
+        <li key={m.userId} class={`member ${m.status}`}>
+          <span class="avatar" aria-hidden="true">
+            {m.status === 'pending' ? '…' : memberName(m).slice(0, 1).toUpperCase()}
+          </span>
+          {m.status === 'pending' && !m.isMe ? (
+            <span class="member-text">
+              <span class="pending-text">{t('space.memberPending')}</span>
+            </span>
+          ) : (
+            <span class="member-text">
+              <span class="member-name">{memberName(m)}</span>
+              {m.pronouns && <span class="muted"> {t('space.pronouns', { pronouns: m.pronouns })}</span>}
+              {m.isMe && (
+                <>
+                  {' '}
+                  <span class="tag">{t('space.you')}</span>
+                </>
+              )}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import { announce } from '../../components/live-region.tsx';
+import { FormError } from '../../components/form-error.tsx';
+import { SubmitButton } from '../../components/submit-button.tsx';
+import { useFocusInvalid } from '../../components/use-focus-invalid.ts';
+import { describeError, type DescribedError } from '../errors/error-catalog.ts';
+import { actions } from '../../state/actions.ts';
+import { syncState } from '../../state/store.ts';
+import type { SpaceView } from '../../state/types.ts';
+import { t } from '../../i18n/t.ts';
+import { ProfileFields } from './profile-fields.tsx';
+
+const SAVED_SHOWN_MS = 4_000;
+
+/** My name and pronouns in this space. Saved offline-first: works without a connection. */
+export function ProfileForm({ space }: { space: SpaceView }) {
+  const [displayName, setDisplayName] = useState(space.myProfile?.displayName ?? '');
+  const [pronouns, setPronouns] = useState(space.myProfile?.pronouns ?? '');
+  const [dirty, setDirty] = useState(false);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [error, setError] = useState<DescribedError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { formRef, focusInvalid } = useFocusInvalid();
+
+  // The profile can arrive after the screen opens (first sync): take it unless the person typed.
+  useEffect(() => {
+    if (dirty || !space.myProfile) return;
+    setDisplayName(space.myProfile.displayName);
+    setPronouns(space.myProfile.pronouns);
+  }, [space.myProfile?.displayName, space.myProfile?.pronouns]);
+
+  useEffect(() => {
+    if (!saved) return;
+    const timer = setTimeout(() => setSaved(null), SAVED_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [saved]);
+
+  async function onSubmit(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    if (!displayName.trim()) {
+      setNameError(t('form.displayNameMissing'));
+      focusInvalid();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await actions.setProfile(space.id, { displayName, pronouns });
+      const text = syncState.value.online ? t('live.saved') : t('live.savedOffline');
+      setSaved(text);
+      setDirty(false);
+      announce(text);
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} class="stack" noValidate onSubmit={onSubmit}>
+      <ProfileFields
+        displayName={displayName}
+        pronouns={pronouns}
+        onDisplayName={(v) => {
+          setDisplayName(v);
+          setDirty(true);
+          setNameError(null);
+          setSaved(null);
+        }}
+        onPronouns={(v) => {
+          setPronouns(v);
+          setDirty(true);
+          setSaved(null);
+        }}
+        displayNameError={nameError}
+      />
+      <p class="muted small">{t('space.profileWho')}</p>
+      <FormError error={error} onRetry={() => formRef.current?.requestSubmit()} />
+      <div class="actions actions-inline">
+        <SubmitButton busy={busy} busyLabel={t('space.profileSaving')}>
+          {t('space.profileSave')}
+        </SubmitButton>
+        {saved && (
+          <span class="saved-note" aria-hidden="true">
+            ✓ {saved}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

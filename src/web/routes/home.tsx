@@ -1,0 +1,67 @@
+import { ScreenTitle } from '../components/screen-title.tsx';
+import { SyncStatus } from '../components/sync-status.tsx';
+import { myStatus, othersLine, spaceTitle } from '../features/spaces/space-names.ts';
+import { spaces } from '../state/store.ts';
+import { t } from '../i18n/t.ts';
+
+/** "Today": a warm hello, the person's spaces, and what is coming. No to-do list, no guilt. */
+export default function Home() {
+  const list = spaces.value;
+  const shared = list.filter((s) => s.kind === 'shared');
+  return (
+    <div class="screen home">
+      <ScreenTitle>{t('home.title')}</ScreenTitle>
+      <p class="lead">{t('home.welcome')}</p>
+      <SyncStatus />
+
+      <section aria-labelledby="spaces-title" class="stack">
+        <h2 id="spaces-title">{t('home.spacesTitle')}</h2>
+        <ul class="space-list" role="list">
+          <li class="card space-card personal">
+            <span class="space-mark personal" aria-hidden="true" />
+            <div>
+              <h3>{t('home.personalTitle')}</h3>
+              <p class="muted">{t('home.personalBody')}</p>
+            </div>
+          </li>
+          {shared.map((space) => {
+            const waiting = myStatus(space) === 'pending';
+            return (
+              <li key={space.id} class="card space-card linked">
+                <span class="space-mark shared" aria-hidden="true" />
+                <div>
+                  <h3>
+                    <a class="card-link" href={`/spaces/${space.id}`}>
+                      {spaceTitle(space)}
+                    </a>
+                  </h3>
+                  <p class="muted">
+                    {waiting ? t('home.sharedWaiting') : (othersLine(space) ?? t('home.sharedOnlyYou'))}
+                  </p>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+        {shared.length === 0 && <p class="muted">{t('home.noShared')}</p>}
+        <div class="actions">
+          <a class="button primary" href="/spaces/new">
+            {t('home.createSpace')}
+          </a>
+        </div>
+      </section>
+
+      <section aria-labelledby="coming-title" class="card coming">
+        <h2 id="coming-title">{t('home.comingTitle')}</h2>
+        <p>{t('home.comingIntro')}</p>
+        <ul class="coming-list">
+          <li>{t('home.coming.answers')}</li>
+          <li>{t('home.coming.checkins')}</li>
+          <li>{t('home.coming.programs')}</li>
+          <li>{t('home.coming.cards')}</li>
+        </ul>
+        <p class="muted">{t('home.comingNow')}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'preact/hooks';
+import { ScreenTitle } from '../components/screen-title.tsx';
+import { SyncStatus } from '../components/sync-status.tsx';
+import { InviteDialog } from '../features/spaces/invite-dialog.tsx';
+import { LeaveDialog } from '../features/spaces/leave-dialog.tsx';
+import { MemberList } from '../features/spaces/member-list.tsx';
+import { ProfileForm } from '../features/spaces/profile-form.tsx';
+import { RenameForm } from '../features/spaces/rename-form.tsx';
+import { myStatus, spaceTitle } from '../features/spaces/space-names.ts';
+import { useSpace } from '../features/spaces/use-space.ts';
+import { t } from '../i18n/t.ts';
+import { Loading } from './loading.tsx';
+
+export function SpaceNotFound() {
+  return (
+    <div class="screen">
+      <ScreenTitle>{t('space.notFoundTitle')}</ScreenTitle>
+      <p>{t('space.notFoundBody')}</p>
+      <div class="actions">
+        <a class="button primary" href="/">
+          {t('common.backHome')}
+        </a>
+      </div>
+    </div>
+  );
+}
+
+export default function Space({ id }: { id: string }) {
+  const space = useSpace(id);
+  const [dialog, setDialog] = useState<'invite' | 'leave' | null>(null);
+
+  if (space === 'loading') return <Loading />;
+  if (!space) return <SpaceNotFound />;
+  const title = spaceTitle(space);
+
+  if (space.kind === 'personal') {
+    return (
+      <div class="screen">
+        <ScreenTitle>{title}</ScreenTitle>
+        <p class="lead">{t('space.personalBody')}</p>
+        <div class="actions">
+          <a class="button secondary" href="/">
+            {t('common.backHome')}
+          </a>
+        </div>
+      </div>
+    );
+  }
+
+  const waiting = myStatus(space) === 'pending';
+  return (
+    <div class="screen space">
+      <ScreenTitle>{title}</ScreenTitle>
+      <SyncStatus />
+      {space.integrityWarning && (
+        <div class="notice notice-security" role="alert">
+          <p>{t('space.integrity')}</p>
+        </div>
+      )}
+      {waiting && (
+        <p class="notice notice-info" role="status">
+          {t('space.meWaiting')}
+        </p>
+      )}
+
+      <section aria-labelledby="members-title" class="stack">
+        <h2 id="members-title">{t('space.membersTitle')}</h2>
+        <MemberList members={space.members} />
+      </section>
+
+      <section aria-labelledby="profile-title" class="card stack">
+        <h2 id="profile-title">{t('space.profileTitle')}</h2>
+        <ProfileForm key={space.id} space={space} />
+      </section>
+
+      {!waiting && (
+        <>
+          <section aria-labelledby="invite-title" class="card stack">
+            <h2 id="invite-title">{t('space.inviteTitle')}</h2>
+            <p>{t('space.inviteIntro')}</p>
+            <div class="actions">
+              <button type="button" class="button primary" onClick={() => setDialog('invite')}>
+                {t('space.inviteOpen')}
+              </button>
+            </div>
+          </section>
+
+          <section aria-labelledby="safety-title" class="card stack">
+            <h2 id="safety-title">{t('space.safetyTitle')}</h2>
+            <p>{t('space.safetyIntro')}</p>
+            <p>
+              <a href={`/spaces/${space.id}/safety`}>{t('space.safetyLink')}</a>
+            </p>
+          </section>
+
+          <RenameForm key={`rename-${space.id}`} space={space} />
+        </>
+      )}
+
+      <section aria-labelledby="leave-title" class="stack quiet-section">
+        <h2 id="leave-title" class="visually-hidden">
+          {t('space.leaveTitle')}
+        </h2>
+        <div class="actions">
+          <button type="button" class="button secondary" onClick={() => setDialog('leave')}>
+            {t('space.leaveOpen')}
+          </button>
+        </div>
+      </section>
+
+      <InviteDialog open={dialog === 'invite'} onClose={() => setDialog(null)} spaceId={space.id} spaceName={title} />
+      <LeaveDialog open={dialog === 'leave'} onClose={() => setDialog(null)} spaceId={space.id} spaceName={title} />
+    </div>
+  );
+}

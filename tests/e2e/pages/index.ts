@@ -1,0 +1,13 @@
+export { AppNav, messages, pattern, text } from './base.ts';
+export { HomePage } from './home-page.ts';
+export { JoinPage } from './join-page.ts';
+export { LockedPage } from './locked-page.ts';
+export { NewSpacePage } from './new-space-page.ts';
+export { RecoverPage } from './recover-page.ts';
+export { RecoveryCodePage } from './recovery-code-page.ts';
+export { SafetyCodePage } from './safety-code-page.ts';
+export { SettingsPage } from './settings-page.ts';
+export { SignInPage } from './sign-in-page.ts';
+export { SignUpPage } from './sign-up-page.ts';
+export { SpacePage } from './space-page.ts';
+export { WelcomePage } from './welcome-page.ts';

@@ -1,0 +1,57 @@
+import { PageModel, text } from './base.ts';
+
+const PREVIEW_RE = /^.*members? so far\..*$/m;
+
+export class JoinPage extends PageModel {
+  /** Opens an invite link (the page takes the secret out of the address at once). */
+  async open(inviteUrl: string): Promise<void> {
+    await this.page.goto(inviteUrl);
+  }
+
+  async waitForInvite(): Promise<void> {
+    await this.heading(text('join.title')).waitFor();
+  }
+
+  /** "2 members so far. This invite works until …" once the preview has loaded. */
+  async previewText(timeoutMs = 10_000): Promise<string> {
+    const main = this.page.getByRole('main');
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = (await main.innerText()).match(PREVIEW_RE);
+      if (found) return found[0].trim();
+      if (Date.now() > until) throw new Error('The invite preview did not appear');
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  async createAccount(): Promise<void> {
+    await this.page.getByRole('main').getByRole('link', { name: text('join.createAccount'), exact: true }).click();
+  }
+
+  async signIn(): Promise<void> {
+    await this.page.getByRole('main').getByRole('link', { name: text('join.signIn'), exact: true }).click();
+  }
+
+  async join(): Promise<void> {
+    await this.waitForInvite();
+    await this.button('join.submit').click();
+  }
+
+  async waitForWaiting(): Promise<void> {
+    await this.heading(text('join.waitingTitle')).waitFor();
+  }
+
+  /** Waits until a member's app has confirmed me and the space has opened. */
+  async waitUntilInSpace(timeoutMs = 30_000): Promise<string> {
+    await this.page.waitForURL(/\/spaces\/[0-9a-f-]{36}$/, { timeout: timeoutMs });
+    return new URL(this.page.url()).pathname.split('/').pop()!;
+  }
+
+  /** The problem heading and message when the invite cannot be used. */
+  async problem(): Promise<string> {
+    const heading = this.page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    const alert = this.page.getByRole('alert');
+    return (await alert.count()) ? alert.first().innerText() : heading.innerText();
+  }
+}

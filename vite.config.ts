@@ -1,0 +1,59 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** Design tokens the manifest shares with src/web/styles/tokens.css (light background). */
+const BACKGROUND = '#faf6f2';
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      // Updates wait for the person (an automatic reload could lose what they are typing).
+      registerType: 'prompt',
+      // Registered from src/web/pwa/register.ts: no inline script, so the CSP can forbid them.
+      injectRegister: false,
+      manifest: {
+        name: 'Innermost',
+        short_name: 'Innermost',
+        description: 'A private place for partners to rebuild closeness, at their own pace. End-to-end encrypted.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: BACKGROUND,
+        background_color: BACKGROUND,
+        categories: ['health', 'lifestyle'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app shell: every built script, style, icon and wasm module, so it opens offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/(healthz|readyz|metrics)/],
+        cleanupOutdatedCaches: true,
+        // Argon2id's wasm and the crypto worker are larger than workbox's 2 MiB default allows.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      },
+    }),
+  ],
+  build: {
+    outDir: 'dist/web',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+  worker: { format: 'es' },
+  // `npx vite` for UI work: the API comes from a running server (npm run serve, port 8080).
+  server: {
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:8080' },
+      '/healthz': { target: 'http://127.0.0.1:8080' },
+    },
+  },
+});
