@@ -1,303 +1,63 @@
 /**
- * The actions the screens call (see Actions in store.ts). Each one either finishes or throws an
- * ActionError with a stable code, and never leaves the device half signed in.
+ * The actions the screens call. A thin facade: the account, vault, sync and crypto code (most of
+ * the app's JavaScript) loads only when an action needs it, so the first screen of someone who
+ * is not signed in stays small. `start` decides the first screen without loading any of it.
  */
-import type { AccountBundle, InviteInfo, SessionInfo } from '../../shared/api.ts';
-import { fromB64, toB64 } from '../../shared/base64.ts';
-import { uuidv7 } from '../../shared/ids.ts';
-import {
-  deriveInviteToken,
-  formatInviteFragment,
-  generateInviteSecret,
-  inviteMac,
-  inviteTokenHash,
-  openInviteSecret,
-  parseInviteFragment,
-  sealInviteSecret,
-} from '../../crypto/invite.ts';
-import { signMembershipEntry } from '../../crypto/membership.ts';
-import { safetyCode } from '../../crypto/safety-code.ts';
-import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
+import type { AccountBundle } from '../../shared/api.ts';
 import { api } from '../lib/api.ts';
-import { deferProfile, forgetSpace, spaceState, startSync, stopSync, syncNow, writeRecord } from '../sync/engine.ts';
-import { getDevice, putDevice, wipeDevice } from '../sync/local-db.ts';
-import * as account from '../vault/account.ts';
-import { forgetUserKey, recallUserKey, rememberUserKey } from '../vault/device-unlock.ts';
-import { clearKeyring, keyring, requireKeyring, setKeyring, type KeyRing } from '../vault/keyring.ts';
-import { authStatus, me, pendingInviteFragment, spaces, type Actions } from './store.ts';
-import { ActionError, type InviteView } from './types.ts';
+import { getDevice, putDevice } from '../sync/local-db.ts';
+import { authStatus, me, type Actions } from './store.ts';
 
-const ACCOUNT_KEY = 'account';
-const REMEMBER_KEY = 'remember-device';
+let loading: Promise<Actions> | null = null;
 
-async function cachedBundle(): Promise<AccountBundle | undefined> {
-  return getDevice<AccountBundle>(ACCOUNT_KEY);
+function load(): Promise<Actions> {
+  loading ??= import('./session-actions.ts').then((m) => m.sessionActions);
+  return loading;
 }
 
-async function requireBundle(): Promise<AccountBundle> {
-  const bundle = await cachedBundle();
-  if (!bundle) throw new ActionError('unauthenticated');
-  return bundle;
+function lazy<K extends keyof Actions>(name: K): Actions[K] {
+  return (async (...args: unknown[]) => {
+    const impl = await load();
+    return (impl[name] as (...a: unknown[]) => unknown)(...args);
+  }) as Actions[K];
 }
 
-async function enterUnlocked(bundle: AccountBundle, ring: KeyRing, rememberDevice: boolean): Promise<void> {
-  setKeyring(ring);
-  await putDevice(ACCOUNT_KEY, bundle);
-  await putDevice(REMEMBER_KEY, rememberDevice);
-  if (rememberDevice) await rememberUserKey(bundle.id, ring.uk);
-  else await forgetUserKey();
-  me.value = { id: bundle.id, email: bundle.email, personalSpaceId: bundle.personalSpaceId };
-  authStatus.value = 'unlocked';
-  await startSync(ring);
-}
-
-/** Forgets everything on this device: keys, cache, outbox, account material. */
-async function wipeLocal(): Promise<void> {
-  stopSync();
-  clearKeyring();
-  await wipeDevice();
-  me.value = null;
-  spaces.value = [];
-  authStatus.value = 'signed-out';
-}
-
-/** Confirms in the background that the server still knows this session. */
-async function checkSession(): Promise<void> {
+async function start(): Promise<void> {
+  const cached = await getDevice<AccountBundle>('account').catch(() => undefined);
+  if (cached) return (await load()).start();
   try {
+    // Signed in on the server but nothing on this device (for example after "keep me unlocked"
+    // was off): the password unlocks, and the keys come from the account material.
     const { user } = await api<{ user: AccountBundle }>('GET', '/api/auth/me');
-    await putDevice(ACCOUNT_KEY, user);
-  } catch (error) {
-    if (error instanceof ActionError && error.code === 'unauthenticated') await wipeLocal();
-  }
-}
-
-function spaceKeyFor(spaceId: string, epoch?: number): { key: Uint8Array; epoch: number } {
-  const state = spaceState(spaceId);
-  if (!state) throw new ActionError('not-found');
-  const e = epoch ?? state.summary.epoch;
-  const key = state.keys.get(e);
-  if (!key) throw new ActionError('rotation-required');
-  return { key, epoch: e };
-}
-
-function inviteView(spaceId: string, invite: InviteInfo): InviteView {
-  let url: string | null = null;
-  if (invite.status === 'open') {
-    const state = spaceState(spaceId);
-    const key = state?.keys.get(invite.epoch);
-    if (key) {
-      try {
-        const secret = openInviteSecret({ spaceKey: key, spaceId, inviteId: invite.id, epoch: invite.epoch, sealed: fromB64(invite.sealedSecret) });
-        url = `${location.origin}/join#${formatInviteFragment(invite.id, secret)}`;
-      } catch {
-        url = null;
-      }
-    }
-  }
-  return { id: invite.id, createdAt: invite.createdAt, expiresAt: invite.expiresAt, status: invite.status, url };
-}
-
-function parseFragment(fragment: string) {
-  try {
-    return parseInviteFragment(fragment);
+    await putDevice('account', user);
+    me.value = { id: user.id, email: user.email, personalSpaceId: user.personalSpaceId };
+    authStatus.value = 'locked';
   } catch {
-    throw new ActionError('invite-link-malformed');
+    authStatus.value = 'signed-out';
   }
 }
 
 export const actions: Actions = {
-  async start() {
-    const bundle = await cachedBundle().catch(() => undefined);
-    if (bundle) {
-      me.value = { id: bundle.id, email: bundle.email, personalSpaceId: bundle.personalSpaceId };
-      const uk = await recallUserKey(bundle.id).catch(() => null);
-      if (uk) {
-        await enterUnlocked(bundle, account.unlockWithUserKey(bundle, uk), true);
-      } else {
-        authStatus.value = 'locked';
-      }
-      void checkSession();
-      return;
-    }
-    try {
-      const { user } = await api<{ user: AccountBundle }>('GET', '/api/auth/me');
-      await putDevice(ACCOUNT_KEY, user);
-      me.value = { id: user.id, email: user.email, personalSpaceId: user.personalSpaceId };
-      authStatus.value = 'locked';
-    } catch {
-      authStatus.value = 'signed-out';
-    }
-  },
-
-  async signUp({ email, password, rememberDevice }) {
-    await wipeDevice();
-    const { bundle, ring, recoveryCode } = await account.signUp(email, password);
-    await enterUnlocked(bundle, ring, rememberDevice);
-    return { recoveryCode };
-  },
-
-  async signIn({ email, password, rememberDevice }) {
-    const { bundle, ring } = await account.signIn(email, password);
-    const previous = await cachedBundle().catch(() => undefined);
-    if (previous && previous.id !== bundle.id) await wipeDevice();
-    await enterUnlocked(bundle, ring, rememberDevice);
-  },
-
-  async unlock(password) {
-    const bundle = await requireBundle();
-    const ring = await account.unlockWithPassword(bundle, password);
-    const remember = (await getDevice<boolean>(REMEMBER_KEY)) ?? false;
-    await enterUnlocked(bundle, ring, remember);
-  },
-
-  async lock() {
-    stopSync();
-    clearKeyring();
-    await forgetUserKey();
-    spaces.value = [];
-    authStatus.value = 'locked';
-  },
-
-  async signOut() {
-    await api('POST', '/api/auth/signout').catch(() => undefined);
-    await wipeLocal();
-  },
-
-  async recover({ email, recoveryCode, newPassword, rememberDevice }) {
-    const result = await account.recover(email, recoveryCode, newPassword);
-    const previous = await cachedBundle().catch(() => undefined);
-    if (previous && previous.id !== result.bundle.id) await wipeDevice();
-    await enterUnlocked(result.bundle, result.ring, rememberDevice);
-    return { recoveryCode: result.recoveryCode };
-  },
-
-  async changePassword({ currentPassword, newPassword }) {
-    const bundle = await requireBundle();
-    const updated = await account.changePassword(bundle, requireKeyring(), currentPassword, newPassword);
-    await putDevice(ACCOUNT_KEY, updated);
-  },
-
-  async deleteAccount(password) {
-    const bundle = await requireBundle();
-    await account.deleteAccount(bundle, password);
-    await wipeLocal();
-  },
-
-  async listSessions() {
-    const { sessions } = await api<{ sessions: SessionInfo[] }>('GET', '/api/auth/sessions');
-    return sessions;
-  },
-
-  async revokeSession(sessionId) {
-    await api('DELETE', `/api/auth/sessions/${encodeURIComponent(sessionId)}`);
-  },
-
-  async revokeOtherSessions() {
-    await api('POST', '/api/auth/sessions/revoke-others');
-  },
-
-  async createSpace({ name, displayName, pronouns }) {
-    const r = requireKeyring();
-    const spaceId = uuidv7();
-    const spaceKey = generateSpaceKey();
-    const sealedKey = sealSpaceKey({
-      spaceKey,
-      spaceId,
-      epoch: 1,
-      recipientUserId: r.userId,
-      recipientPublicKey: r.identity.x25519.publicKey,
-      senderUserId: r.userId,
-      senderSigningKey: r.identity.ed25519.secretKey,
-    });
-    const membershipEntry = signMembershipEntry(
-      {
-        spaceId,
-        epoch: 1,
-        action: 'create',
-        by: r.userId,
-        members: [{ userId: r.userId, x25519: r.identity.x25519.publicKey, ed25519: r.identity.ed25519.publicKey }],
-        prevHash: new Uint8Array(32),
-        at: Date.now(),
-      },
-      r.identity.ed25519.secretKey,
-    );
-    await api('POST', '/api/spaces', { id: spaceId, sealedKey: toB64(sealedKey), membershipEntry: toB64(membershipEntry) });
-    await syncNow();
-    if (name.trim()) await writeRecord(spaceId, { k: 'space-name', v: 1, name: name.trim() });
-    if (displayName.trim()) await writeRecord(spaceId, { k: 'profile', v: 1, displayName: displayName.trim(), pronouns: pronouns.trim() });
-    return { spaceId };
-  },
-
-  async setSpaceName(spaceId, name) {
-    await writeRecord(spaceId, { k: 'space-name', v: 1, name: name.trim() });
-  },
-
-  async setProfile(spaceId, { displayName, pronouns }) {
-    const profile = { displayName: displayName.trim(), pronouns: pronouns.trim() };
-    const state = spaceState(spaceId);
-    const mine = state?.summary.members.find((m) => m.userId === keyring()?.userId);
-    if (state && mine?.status === 'pending') {
-      await deferProfile(spaceId, profile);
-      return;
-    }
-    await writeRecord(spaceId, { k: 'profile', v: 1, ...profile });
-  },
-
-  async createInvite(spaceId) {
-    const { key, epoch } = spaceKeyFor(spaceId);
-    const inviteId = uuidv7();
-    const secret = generateInviteSecret();
-    const tokenHash = inviteTokenHash(deriveInviteToken(secret));
-    const sealedSecret = sealInviteSecret({ spaceKey: key, spaceId, inviteId, epoch, secret });
-    const { invite } = await api<{ invite: InviteInfo }>('POST', `/api/spaces/${spaceId}/invites`, {
-      id: inviteId,
-      tokenHash: toB64(tokenHash),
-      sealedSecret: toB64(sealedSecret),
-    });
-    return { ...inviteView(spaceId, invite), url: `${location.origin}/join#${formatInviteFragment(inviteId, secret)}` };
-  },
-
-  async listInvites(spaceId) {
-    const { invites } = await api<{ invites: InviteInfo[] }>('GET', `/api/spaces/${spaceId}/invites`);
-    return invites.map((invite) => inviteView(spaceId, invite)).sort((a, b) => b.createdAt - a.createdAt);
-  },
-
-  async revokeInvite(spaceId, inviteId) {
-    await api('DELETE', `/api/spaces/${spaceId}/invites/${inviteId}`);
-  },
-
-  async previewInvite(fragment) {
-    const { inviteId, secret } = parseFragment(fragment);
-    return api('POST', `/api/invites/${inviteId}/preview`, { token: toB64(deriveInviteToken(secret)) });
-  },
-
-  async acceptInvite(fragment) {
-    const r = requireKeyring();
-    const { inviteId, secret } = parseFragment(fragment);
-    const token = toB64(deriveInviteToken(secret));
-    const preview = await api<{ spaceId: string }>('POST', `/api/invites/${inviteId}/preview`, { token });
-    const mac = inviteMac({
-      secret,
-      inviteId,
-      spaceId: preview.spaceId,
-      userId: r.userId,
-      publicKeys: { x25519: r.identity.x25519.publicKey, ed25519: r.identity.ed25519.publicKey },
-    });
-    const result = await api<{ spaceId: string }>('POST', `/api/invites/${inviteId}/accept`, { token, mac: toB64(mac) });
-    pendingInviteFragment.value = null;
-    await syncNow();
-    return result;
-  },
-
-  async safetyCode(spaceId) {
-    const state = spaceState(spaceId);
-    if (!state) throw new ActionError('not-found');
-    if (state.integrityWarning === 'membership') throw new ActionError('membership-invalid');
-    return safetyCode(spaceId, state.logMembers);
-  },
-
-  async leaveSpace(spaceId) {
-    await api('POST', `/api/spaces/${spaceId}/leave`);
-    forgetSpace(spaceId);
-  },
+  start,
+  signUp: lazy('signUp'),
+  signIn: lazy('signIn'),
+  unlock: lazy('unlock'),
+  lock: lazy('lock'),
+  signOut: lazy('signOut'),
+  recover: lazy('recover'),
+  changePassword: lazy('changePassword'),
+  deleteAccount: lazy('deleteAccount'),
+  listSessions: lazy('listSessions'),
+  revokeSession: lazy('revokeSession'),
+  revokeOtherSessions: lazy('revokeOtherSessions'),
+  createSpace: lazy('createSpace'),
+  setSpaceName: lazy('setSpaceName'),
+  setProfile: lazy('setProfile'),
+  createInvite: lazy('createInvite'),
+  listInvites: lazy('listInvites'),
+  revokeInvite: lazy('revokeInvite'),
+  previewInvite: lazy('previewInvite'),
+  acceptInvite: lazy('acceptInvite'),
+  safetyCode: lazy('safetyCode'),
+  leaveSpace: lazy('leaveSpace'),
 };

@@ -46,3 +46,19 @@ describe('record documents', () => {
     expect(state.name).toEqual({ value: 'Home', seq: 2, epoch: 2 });
   });
 });
+
+describe('record body validation', () => {
+  it('accepts only the exact keys, and trims', () => {
+    const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+    expect(decodeBody(enc({ k: 'space-name', v: 1, name: '  Us ' }))).toEqual({ k: 'space-name', v: 1, name: 'Us' });
+    expect(decodeBody(enc({ k: 'space-name', v: 1, name: 'Us', extra: true }))).toBeNull();
+    expect(decodeBody(enc({ k: 'profile', v: 1, displayName: 'Sam' }))).toBeNull();
+    expect(decodeBody(enc({ k: 'profile', v: 1, displayName: 'Sam', pronouns: 7 }))).toBeNull();
+    expect(decodeBody(enc(['profile']))).toBeNull();
+    expect(decodeBody(enc(null))).toBeNull();
+  });
+
+  it('refuses to encode a body it would not accept back', () => {
+    expect(() => encodeBody({ k: 'profile', v: 1, displayName: '', pronouns: '' })).toThrow();
+  });
+});
