@@ -169,6 +169,7 @@ export type MembershipLogEntry = z.infer<typeof MembershipLogEntry>;
 
 export const SpacesResponse = z.object({ spaces: z.array(SpaceSummary) });
 export const SpaceResponse = z.object({ space: SpaceSummary, membershipLog: z.array(MembershipLogEntry) });
+export type SpaceResponse = z.infer<typeof SpaceResponse>;
 
 export const CreateSpaceBody = z.strictObject({
   id: Id,
@@ -249,6 +250,7 @@ export const RecordsResponse = z.object({
   cursor: z.number().int(),
   hasMore: z.boolean(),
 });
+export type RecordsResponse = z.infer<typeof RecordsResponse>;
 
 // ---------- live events (SSE on /api/events) ----------
 

@@ -10,7 +10,7 @@ import { withNext } from '../features/navigation/next-path.ts';
 import { myStatus, spaceTitle } from '../features/spaces/space-names.ts';
 import { actions } from '../state/actions.ts';
 import { authStatus, pendingInviteFragment, spaces } from '../state/store.ts';
-import type { InvitePreview } from '../state/types.ts';
+import { ActionError, type InvitePreview } from '../state/types.ts';
 import { formatDateTime, hasMessage, t, tn } from '../i18n/t.ts';
 
 /** Invite problems that end the join, each with its own message and next step. */
@@ -177,6 +177,12 @@ function Waiting({ spaceId }: { spaceId: string }) {
   const space = spaces.value.find((s) => s.id === spaceId);
   const active = space ? myStatus(space) === 'active' : false;
   const named = space?.name?.trim() ? spaceTitle(space) : null;
+  // Seen while pending, then gone: a member's device could not verify the keys this invite
+  // carried (or the space was deleted), so nobody was let in. Say so instead of waiting forever.
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    if (space) setSeen(true);
+  }, [!!space]);
 
   useEffect(() => {
     if (!active || !space) return;
@@ -185,6 +191,9 @@ function Waiting({ spaceId }: { spaceId: string }) {
     route(`/spaces/${spaceId}`, true);
   }, [active]);
 
+  if (seen && !space) {
+    return <Problem error={describeError(new ActionError('invite-mac-invalid'))} spaceId={null} />;
+  }
   return (
     <div class="screen join waiting">
       <div class="welcome-art small breathing" aria-hidden="true">

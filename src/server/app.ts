@@ -1,0 +1,114 @@
+/**
+ * The HTTP app: createApp(deps) wires services (rules) over repositories (queries) and mounts one
+ * chained sub-app per resource. Requests read top to bottom: middleware (observe, security
+ * headers, CSRF, body limit) -> route (zod validation) -> service -> repo -> response; every
+ * error is an AppError rendered once, in onError.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ErrorCode } from '../shared/errors.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { bodyLimit } from './http/body.ts';
+import { csrfProtection } from './http/csrf.ts';
+import { AppError, errorBody } from './http/errors.ts';
+import { observe } from './http/observe.ts';
+import { createRateLimiter } from './http/rate-limit.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { sessionMiddleware } from './http/session.ts';
+import { Lifecycle } from './lifecycle.ts';
+import { createMetrics } from './metrics.ts';
+import { createStore } from './repos/store.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import type { RouteDeps } from './routes/deps.ts';
+import { eventsRoutes } from './routes/events.routes.ts';
+import { invitesRoutes } from './routes/invites.routes.ts';
+import { opsRoutes } from './routes/ops.routes.ts';
+import { recordsRoutes } from './routes/records.routes.ts';
+import { spacesRoutes } from './routes/spaces.routes.ts';
+import { hasWebBuild, staticRoutes } from './routes/static.routes.ts';
+import { createAuthService } from './services/auth.service.ts';
+import { createInvitesService } from './services/invites.service.ts';
+import { createRecordsService } from './services/records.service.ts';
+import { createSpacesService } from './services/spaces.service.ts';
+
+const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'bad-request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+  503: 'unavailable',
+};
+
+export function createApp(deps: AppDeps) {
+  const { config, database, secret, notifier, logger } = deps;
+  if (secret.length < 32) throw new Error('createApp: the server secret must be at least 32 bytes');
+  const now = deps.now ?? Date.now;
+  const metrics = deps.metrics ?? createMetrics();
+  const lifecycle = deps.lifecycle ?? new Lifecycle();
+  const store = createStore(database);
+  const serviceDeps = { store, notifier, logger, now };
+
+  const auth = createAuthService({ ...serviceDeps, secret });
+  const routeDeps: RouteDeps = {
+    config,
+    auth,
+    spaces: createSpacesService(serviceDeps),
+    invites: createInvitesService(serviceDeps),
+    records: createRecordsService({ ...serviceDeps, onWrite: () => metrics.recordsWritten.inc() }),
+    rateLimiter: createRateLimiter({ store, secret, now }),
+    requireSession: sessionMiddleware({ config, auth, now }).requireSession,
+    notifier,
+    lifecycle,
+    metrics,
+    logger,
+    now,
+  };
+
+  const app = new Hono<AppEnv>();
+
+  app.use('*', observe(logger, metrics));
+  app.use('*', securityHeaders(config));
+  app.use('/api/*', csrfProtection(config));
+  app.use('/api/*', bodyLimit());
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      return c.json(error.toBody(), error.status as 400, error.headers);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = HTTP_STATUS_CODES[error.status] ?? 'bad-request';
+      const body = errorBody(code);
+      return c.json(body, new AppError(code).status as 400);
+    }
+    // Unknown: log what helps (never the request body, headers or URL), answer 'internal'.
+    const err = error as Error & { code?: unknown };
+    logger.error(
+      { err: { name: err.name, message: err.message, code: typeof err.code === 'string' ? err.code : undefined, stack: err.stack }, method: c.req.method },
+      'unhandled error',
+    );
+    return c.json(errorBody('internal'), 500);
+  });
+
+  app.notFound((c) => {
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return c.json(errorBody('not-found'), 404);
+    return c.text('Not found', 404);
+  });
+
+  const routes = app
+    .route('/', opsRoutes({ ...routeDeps, database }))
+    .route('/api/auth', authRoutes(routeDeps))
+    .route('/api/spaces', spacesRoutes(routeDeps))
+    .route('/api', invitesRoutes(routeDeps))
+    .route('/api', recordsRoutes(routeDeps))
+    .route('/api', eventsRoutes(routeDeps));
+
+  if (hasWebBuild(config.staticDir)) app.route('/', staticRoutes(config.staticDir));
+
+  return routes;
+}
+
+/** The typed route tree, for hono's `hc` client in the browser. */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import type { Notifier } from './realtime/notifier.ts';
+import type { Metrics } from './metrics.ts';
+import type { Lifecycle } from './lifecycle.ts';
+import type { Database } from './db/open.ts';
+
+/** Per-request values set by middleware. */
+export interface AppVariables {
+  /** Set by requireSession. */
+  auth: { userId: string; sessionId: string; expiresAt: number };
+  /** The request body as read (and size-checked) by the body limit middleware. */
+  rawBody: Uint8Array | undefined;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}
+
+/** The part of the configuration the HTTP app uses. */
+export interface AppConfig {
+  /** e.g. https://innermost.example; CSRF origin check and secure cookies. */
+  publicOrigin?: string | undefined;
+  /** Honour X-Forwarded-Proto / X-Forwarded-For (only behind a proxy that sets them). */
+  trustProxy?: boolean | undefined;
+  /** Directory of the web build; the API is served even when it holds no index.html. */
+  staticDir?: string | undefined;
+  /** SSE heartbeat period (default SSE_HEARTBEAT_MS). */
+  sseHeartbeatMs?: number | undefined;
+}
+
+export interface AppDeps {
+  config: AppConfig;
+  database: Database;
+  /** At least 32 bytes; keys the login/recovery verifiers, fake salts and rate-limit keys. */
+  secret: Buffer;
+  notifier: Notifier;
+  logger: Logger;
+  metrics?: Metrics | undefined;
+  lifecycle?: Lifecycle | undefined;
+  now?: (() => number) | undefined;
+}

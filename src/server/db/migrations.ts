@@ -1,0 +1,161 @@
+/**
+ * Schema migrations, kept in code (no files to ship or find at run time) and run at start by
+ * Kysely's Migrator. One set for both dialects: the only difference is the name of the bytes type.
+ * Migrations are append-only: never edit one that has been released, add a new one.
+ */
+import { type Kysely, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import type { Dialect } from './open.ts';
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+  return {
+    '0001_initial': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('email', 'text', (c) => c.notNull().unique())
+          .addColumn('salt', bytes, (c) => c.notNull())
+          .addColumn('kdf', 'text', (c) => c.notNull())
+          .addColumn('login_verifier', bytes, (c) => c.notNull())
+          .addColumn('recovery_verifier', bytes, (c) => c.notNull())
+          .addColumn('wrapped_uk_by_master', bytes, (c) => c.notNull())
+          .addColumn('wrapped_uk_by_recovery', bytes, (c) => c.notNull())
+          .addColumn('wrapped_identity', bytes, (c) => c.notNull())
+          .addColumn('x25519_pub', bytes, (c) => c.notNull())
+          .addColumn('ed25519_pub', bytes, (c) => c.notNull())
+          .addColumn('personal_space_id', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('token_hash', bytes, (c) => c.notNull().unique())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('label', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
+        await db.schema.createIndex('sessions_expires_idx').on('sessions').column('expires_at').execute();
+
+        await db.schema
+          .createTable('spaces')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('personal', 'shared')`))
+          .addColumn('epoch', 'integer', (c) => c.notNull())
+          .addColumn('needs_rotation', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('head_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('space_members')
+          .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id').onDelete('cascade'))
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('active', 'pending')`))
+          .addColumn('invite_id', 'text')
+          .addColumn('join_mac', bytes)
+          .addColumn('joined_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('space_members_pk', ['space_id', 'user_id'])
+          .execute();
+        await db.schema.createIndex('space_members_user_idx').on('space_members').column('user_id').execute();
+
+        await db.schema
+          .createTable('space_keys')
+          .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id').onDelete('cascade'))
+          .addColumn('epoch', 'integer', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('sealed_key', bytes, (c) => c.notNull())
+          // Not a foreign key: a key sealed by a member who later deleted their account stays
+          // valid for the member it was sealed to.
+          .addColumn('sealed_by', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('space_keys_pk', ['space_id', 'epoch', 'user_id'])
+          .execute();
+        await db.schema.createIndex('space_keys_user_idx').on('space_keys').columns(['user_id', 'space_id']).execute();
+
+        await db.schema
+          .createTable('membership_log')
+          .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id').onDelete('cascade'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('epoch', 'integer', (c) => c.notNull())
+          // Not a foreign key: the log is the space's signed history and outlives its authors.
+          .addColumn('author_id', 'text', (c) => c.notNull())
+          .addColumn('entry', bytes, (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('membership_log_pk', ['space_id', 'seq'])
+          .execute();
+
+        await db.schema
+          .createTable('invites')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id').onDelete('cascade'))
+          .addColumn('created_by', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('token_hash', bytes, (c) => c.notNull())
+          .addColumn('sealed_secret', bytes, (c) => c.notNull())
+          .addColumn('epoch', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('used_at', 'bigint')
+          .addColumn('used_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+          .addColumn('revoked_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('invites_space_idx').on('invites').column('space_id').execute();
+        await db.schema.createIndex('invites_creator_idx').on('invites').column('created_by').execute();
+        await db.schema.createIndex('invites_used_by_idx').on('invites').column('used_by').execute();
+
+        await db.schema
+          .createTable('records')
+          .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id').onDelete('cascade'))
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('author_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('epoch', 'integer', (c) => c.notNull())
+          .addColumn('ciphertext', bytes, (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('records_pk', ['space_id', 'seq'])
+          .addUniqueConstraint('records_space_id_id_key', ['space_id', 'id'])
+          .execute();
+        await db.schema.createIndex('records_author_idx').on('records').column('author_id').execute();
+
+        await db.schema
+          .createTable('rate_limits')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('window_start', 'bigint', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}
+
+class InCodeMigrationProvider implements MigrationProvider {
+  readonly #dialect: Dialect;
+  constructor(dialect: Dialect) {
+    this.#dialect = dialect;
+  }
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations(this.#dialect);
+  }
+}
+
+/** Brings the schema to the latest version; throws (and the server does not start) on failure. */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Names of every migration, oldest first (used by a test that keeps them additive). */
+export function migrationNames(dialect: Dialect): string[] {
+  return Object.keys(migrations(dialect)).sort();
+}

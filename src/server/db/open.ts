@@ -1,0 +1,130 @@
+/**
+ * Opens the database: SQLite (better-sqlite3, one file under DATA_DIR) by default, PostgreSQL (pg
+ * Pool) when a URL is given. Both behind one Kysely<DB>, so repositories hold one set of queries.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './types.ts';
+import { migrateToLatest } from './migrations.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseConfig {
+  /** postgres:// or postgresql:// URL; when absent, SQLite at `sqlitePath`. */
+  databaseUrl?: string | undefined;
+  sqlitePath?: string | undefined;
+  /** PostgreSQL only: schema to put first on the search path (tests use one fresh schema per suite). */
+  pgSchema?: string | undefined;
+  /** PostgreSQL only: pool size (default 10). */
+  pgPoolMax?: number | undefined;
+  /** Run migrations on open (default true). */
+  migrate?: boolean | undefined;
+}
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** A round trip to the database (readiness probe). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+/**
+ * pg returns int8 (bigint) as a string to be safe beyond 2^53; our bigints are epoch milliseconds,
+ * sequence numbers and counts, far below 2^53, so they come back as plain numbers. Set per pool,
+ * never globally on `pg.types`.
+ */
+export const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8_OID && format !== 'binary') return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+export function pgPoolConfig(config: { databaseUrl: string; pgSchema?: string | undefined; max?: number | undefined }): pg.PoolConfig {
+  return {
+    connectionString: config.databaseUrl,
+    max: config.max ?? 10,
+    types: pgTypes,
+    ...(config.pgSchema ? { options: `-c search_path=${quoteSchema(config.pgSchema)}` } : {}),
+  };
+}
+
+function quoteSchema(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('invalid schema name');
+  return schema;
+}
+
+/**
+ * Kysely's SQLite driver prepares every query afresh; preparing costs as much as running a point
+ * query. Kysely renders one SQL string per query shape (values are bound parameters), so a small
+ * cache of prepared statements keyed by SQL text removes that cost. Bounded; oldest out first.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  let database: Database;
+  if (config.databaseUrl) {
+    const pool = new pg.Pool(pgPoolConfig({ databaseUrl: config.databaseUrl, pgSchema: config.pgSchema, max: config.pgPoolMax }));
+    // An idle client that errors (the server restarted) must not crash the process; the pool
+    // discards it and the next query opens a fresh connection.
+    pool.on('error', () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    database = {
+      db,
+      dialect: 'postgres',
+      ping: async () => {
+        await sql`select 1`.execute(db);
+      },
+      close: () => db.destroy(),
+    };
+  } else {
+    if (!config.sqlitePath) throw new Error('openDatabase: sqlitePath or databaseUrl is required');
+    mkdirSync(dirname(config.sqlitePath), { recursive: true });
+    const sqlite = new SQLite(config.sqlitePath);
+    // WAL: readers never block the writer. synchronous=FULL: a commit is fsynced before it is
+    // acknowledged, so a write answered with 2xx survives the process (or machine) dying right
+    // after (https://www.sqlite.org/pragma.html#pragma_synchronous).
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    database = {
+      db,
+      dialect: 'sqlite',
+      ping: async () => {
+        await sql`select 1`.execute(db);
+      },
+      close: () => db.destroy(),
+    };
+  }
+  if (config.migrate !== false) {
+    try {
+      await migrateToLatest(database.db, database.dialect);
+    } catch (error) {
+      await database.close().catch(() => {});
+      throw error;
+    }
+  }
+  return database;
+}

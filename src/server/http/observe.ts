@@ -1,0 +1,41 @@
+/**
+ * One log line and one metric sample per request: method, route PATTERN, status, duration. Never
+ * the raw URL (/api/auth/params carries an email in its query), a header, a cookie or a body.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import type { Logger } from 'pino';
+import type { Metrics } from '../metrics.ts';
+
+export function observe(logger: Logger, metrics: Metrics): MiddlewareHandler {
+  // Label sets are few (methods x route patterns x statuses); resolving a metric child hashes its
+  // labels, so the children are kept.
+  const children = new Map<string, { count: { inc(): void }; duration: { observe(value: number): void } }>();
+  const child = (method: string, route: string, status: string) => {
+    const key = `${method} ${route} ${status}`;
+    let found = children.get(key);
+    if (!found) {
+      const labels = { method, route, status };
+      found = { count: metrics.httpRequests.labels(labels), duration: metrics.httpDuration.labels(labels) };
+      children.set(key, found);
+    }
+    return found;
+  };
+  return async (c, next) => {
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      const status = c.res.status;
+      // The pattern of the handler that answered; requests that matched no route get a fixed label.
+      let route = routePath(c) || 'unmatched';
+      if (route === '/*' || route === '*') route = status === 404 ? 'unmatched' : route;
+      const method = c.req.method;
+      const metric = child(method, route, String(status));
+      metric.count.inc();
+      metric.duration.observe(seconds);
+      logger.info({ method, route, status, durationMs: Math.round(seconds * 10000) / 10 }, 'request');
+    }
+  };
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveEvent } from '../../shared/api.ts';
+import { createCouple, createUser, writeRecord } from '../../../tests/factories/index.ts';
+import { type Database, openDatabase } from '../db/open.ts';
+import { createTestApp } from '../testing/app.ts';
+import { TEST_DATABASE_URL, type TestDatabase, createTestDatabase } from '../testing/databases.ts';
+import { openEvents } from '../testing/sse.ts';
+import { InProcessNotifier } from './notifier.ts';
+import { PostgresNotifier } from './postgres-notifier.ts';
+
+const event: LiveEvent = { spaceId: '01890a5d-ac96-774b-bcce-b302099a8057', type: 'records', seq: 3 };
+
+async function until(check: () => boolean, timeoutMs = 3000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  return check();
+}
+
+describe('InProcessNotifier', () => {
+  it('delivers to the addressed users only, once each, until unsubscribed', async () => {
+    const notifier = new InProcessNotifier();
+    const got: string[] = [];
+    const offA = notifier.subscribe('a', () => got.push('a'));
+    notifier.subscribe('a', () => got.push('a2'));
+    notifier.subscribe('b', () => got.push('b'));
+    notifier.subscribe('c', () => {
+      throw new Error('a broken listener');
+    });
+    await notifier.publish(['a', 'c', 'a'], event);
+    expect(got.sort()).toEqual(['a', 'a2']);
+    offA();
+    await notifier.publish(['a', 'b'], event);
+    expect(got.sort()).toEqual(['a', 'a2', 'a2', 'b']);
+    await notifier.close();
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('PostgresNotifier (two app servers on one PostgreSQL)', () => {
+  let shared: TestDatabase;
+  let second: Database;
+  const notifiers: PostgresNotifier[] = [];
+  const channel = () => `innermost_test_${randomBytes(5).toString('hex')}`;
+
+  beforeAll(async () => {
+    shared = await createTestDatabase('postgres');
+    second = await openDatabase({ databaseUrl: shared.databaseUrl, pgSchema: shared.schema });
+  });
+  afterAll(async () => {
+    for (const n of notifiers) await n.close();
+    await second?.close();
+    await shared?.dispose();
+  });
+
+  const newNotifier = async (name: string) => {
+    const n = new PostgresNotifier({ databaseUrl: TEST_DATABASE_URL!, channel: name });
+    notifiers.push(n);
+    await n.ready();
+    return n;
+  };
+
+  it('delivers each other\'s notices across servers', async () => {
+    const name = channel();
+    const [n1, n2] = [await newNotifier(name), await newNotifier(name)];
+    const secret = randomBytes(32);
+    const server1 = createTestApp(shared, { notifier: n1, secret });
+    const server2 = createTestApp({ ...shared, database: second }, { notifier: n2, secret });
+    const [a, b] = [await createUser(server1.app), await createUser(server1.app)];
+    const space = await createCouple(server1.app, a, b);
+    // b listens on server 2, a writes on server 1 (sessions live in the shared database).
+    const onTwo = await openEvents(server2.app, b.cookie);
+    const onOne = await openEvents(server1.app, a.cookie);
+    const written = await writeRecord(server1.app, a, space.id, space.epoch);
+    expect(await onTwo.sse.next(3000)).toEqual({ spaceId: space.id, type: 'records', seq: written.body.seq });
+    expect(await onOne.sse.next(3000)).toEqual({ spaceId: space.id, type: 'records', seq: written.body.seq });
+    const back = await writeRecord(server2.app, b, space.id, space.epoch);
+    expect(await onOne.sse.next(3000)).toEqual({ spaceId: space.id, type: 'records', seq: back.body.seq });
+    // Exactly one delivery each (no local double-delivery on the publishing server).
+    expect(await onOne.sse.next(200)).toBeNull();
+    await onOne.sse.close();
+    await onTwo.sse.close();
+  });
+
+  it('does not deliver to users it was not addressed to, and ignores junk payloads', async () => {
+    const name = channel();
+    const [n1, n2] = [await newNotifier(name), await newNotifier(name)];
+    const got: LiveEvent[] = [];
+    n2.subscribe('u2', (e) => got.push(e));
+    await n1.publish(['u1'], event);
+    const admin = shared.database.db;
+    const { sql } = await import('kysely');
+    await sql`select pg_notify(${name}, 'not json')`.execute(admin);
+    await sql`select pg_notify(${name}, ${JSON.stringify({ u: ['u2'], e: { type: 'nope' } })})`.execute(admin);
+    await n1.publish(['u2'], event);
+    expect(await until(() => got.length === 1)).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(got).toEqual([event]);
+  });
+
+  it('reconnects after the listening connection drops', async () => {
+    const name = channel();
+    const [n1, n2] = [await newNotifier(name), await newNotifier(name)];
+    const got: LiveEvent[] = [];
+    n2.subscribe('u', (e) => got.push(e));
+    await n2.dropConnectionForTest();
+    expect(await until(() => !n2.listening, 2000)).toBe(true);
+    expect(await until(() => n2.listening, 5000)).toBe(true);
+    await n1.publish(['u'], event);
+    expect(await until(() => got.length === 1)).toBe(true);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Hot-path queries, compiled once and executed many times. Kysely renders SQL from its builder on
+ * every call (a few microseconds, as much as SQLite needs to answer a point query); here the
+ * builder runs once per dialect with placeholder arguments, and later calls only bind new values.
+ * The builder stays the single source of the SQL, for both dialects.
+ */
+import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from 'kysely';
+import type { DB } from '../db/types.ts';
+
+type Slot = { arg: number } | { value: unknown };
+interface Template {
+  sql: string;
+  slots: Slot[];
+}
+
+/**
+ * `build` receives opaque placeholders instead of real arguments and must use each only as a
+ * bound value (a comparison operand, a value to insert, a limit), never to shape the query.
+ */
+export function prepared<Args extends unknown[], Row>(
+  arity: Args['length'],
+  build: (db: Kysely<DB>, ...args: any[]) => Compilable<Row>,
+): (db: Kysely<DB>, ...args: Args) => Promise<QueryResult<Row>> {
+  const placeholders = Array.from({ length: arity }, (_, i) => `\u0000prepared-argument-${i}\u0000`);
+  // Keyed by the dialect adapter, shared by a database and its transactions.
+  const templates = new WeakMap<object, Template>();
+  return (db, ...args) => {
+    const adapter = db.getExecutor().adapter;
+    let template = templates.get(adapter);
+    if (!template) {
+      const compiled = build(db, ...placeholders).compile();
+      template = {
+        sql: compiled.sql,
+        slots: compiled.parameters.map((p) => {
+          const index = placeholders.indexOf(p as string);
+          return index >= 0 ? { arg: index } : { value: p };
+        }),
+      };
+      templates.set(adapter, template);
+    }
+    const parameters = template.slots.map((slot) => ('arg' in slot ? args[slot.arg] : slot.value));
+    return db.executeQuery<Row>(CompiledQuery.raw(template.sql, parameters));
+  };
+}

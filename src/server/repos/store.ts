@@ -1,0 +1,129 @@
+/**
+ * The repositories, bound to the database or to one transaction. Services receive a Store and
+ * never build queries themselves; `transaction` runs a callback with repositories bound to one
+ * transaction (committed when it resolves, rolled back when it throws).
+ */
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Database, Dialect } from '../db/open.ts';
+import type { DB } from '../db/types.ts';
+import { invitesRepo } from './invites.repo.ts';
+import { rateLimitsRepo } from './rate-limits.repo.ts';
+import { recordsRepo } from './records.repo.ts';
+import { sessionsRepo } from './sessions.repo.ts';
+import { spacesRepo } from './spaces.repo.ts';
+import { usersRepo } from './users.repo.ts';
+
+export function bindRepos(db: Kysely<DB>) {
+  return {
+    users: usersRepo(db),
+    sessions: sessionsRepo(db),
+    spaces: spacesRepo(db),
+    invites: invitesRepo(db),
+    records: recordsRepo(db),
+    rateLimits: rateLimitsRepo(db),
+  };
+}
+
+export type Repos = ReturnType<typeof bindRepos>;
+
+export interface Store {
+  readonly dialect: Dialect;
+  readonly repos: Repos;
+  transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  /**
+   * Like transaction(), for small hot-path writes: on SQLite, concurrent callers share one
+   * transaction (group commit, each in its own savepoint so one caller's error rolls back only
+   * its own changes) and so share one fsync; each caller's promise settles after the commit. On
+   * PostgreSQL (many connections, its own group commit) it is a plain transaction.
+   */
+  batchedTransaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+}
+
+export function createStore(database: Database): Store {
+  const repos = bindRepos(database.db);
+  const transaction = <T>(fn: (repos: Repos) => Promise<T>): Promise<T> => database.db.transaction().execute((trx) => fn(bindRepos(trx)));
+  return {
+    dialect: database.dialect,
+    repos,
+    transaction,
+    batchedTransaction: database.dialect === 'sqlite' ? groupCommit(database.db) : transaction,
+    ping: () => database.ping(),
+  };
+}
+
+interface Pending {
+  fn: (repos: Repos) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** At most this many callers share one SQLite transaction. */
+const MAX_BATCH = 64;
+const SAVEPOINT = CompiledQuery.raw('savepoint batch_item');
+const RELEASE = CompiledQuery.raw('release batch_item');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to batch_item');
+
+/**
+ * SQLite group commit. With synchronous=FULL every commit waits for an fsync (about a
+ * millisecond); sharing it between the writes that arrived meanwhile multiplies write throughput
+ * without weakening durability: nobody is answered before the commit that holds their write.
+ */
+function groupCommit(db: Kysely<DB>) {
+  const queue: Pending[] = [];
+  let draining = false;
+
+  async function runBatch(batch: Pending[]): Promise<void> {
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      await db.transaction().execute(async (trx) => {
+        const repos = bindRepos(trx);
+        for (const item of batch) {
+          await trx.executeQuery(SAVEPOINT);
+          try {
+            outcomes.push({ ok: true, value: await item.fn(repos) });
+            await trx.executeQuery(RELEASE);
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
+          }
+        }
+      });
+    } catch (error) {
+      // The commit (or the transaction itself) failed: nothing of this batch was stored.
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
+  }
+
+  async function drain(): Promise<void> {
+    draining = true;
+    try {
+      while (queue.length > 0) {
+        // One turn of the event loop lets requests that are already in flight join this batch.
+        await new Promise((resolve) => setImmediate(resolve));
+        await runBatch(queue.splice(0, MAX_BATCH));
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  return <T>(fn: (repos: Repos) => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!draining) void drain();
+    });
+}
+
+/** True for a UNIQUE or PRIMARY KEY violation on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

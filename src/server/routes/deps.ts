@@ -1,0 +1,26 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from 'pino';
+import type { AppConfig, AppEnv } from '../context.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
+import type { Lifecycle } from '../lifecycle.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Notifier } from '../realtime/notifier.ts';
+import type { AuthService } from '../services/auth.service.ts';
+import type { InvitesService } from '../services/invites.service.ts';
+import type { RecordsService } from '../services/records.service.ts';
+import type { SpacesService } from '../services/spaces.service.ts';
+
+export interface RouteDeps {
+  config: AppConfig;
+  auth: AuthService;
+  spaces: SpacesService;
+  invites: InvitesService;
+  records: RecordsService;
+  rateLimiter: RateLimiter;
+  requireSession: MiddlewareHandler<AppEnv>;
+  notifier: Notifier;
+  lifecycle: Lifecycle;
+  metrics: Metrics;
+  logger: Logger;
+  now: () => number;
+}

@@ -1,0 +1,75 @@
+import { expect, it } from 'vitest';
+import { call, createCouple, createInvite, acceptInvite, createUser, errorCodeOf, rotate, signIn, writeRecord } from '../../../tests/factories/index.ts';
+import { createTestApp } from '../testing/app.ts';
+import { describeEachDatabase } from '../testing/databases.ts';
+import { openEvents } from '../testing/sse.ts';
+
+describeEachDatabase('GET /api/events', (suite) => {
+  it('needs a session', async () => {
+    const { app } = createTestApp(suite.db);
+    const res = await call(app, 'GET', '/api/events');
+    expect(res.status).toBe(401);
+    expect(errorCodeOf(res.body)).toBe('unauthenticated');
+  });
+
+  it('delivers a record notice to another member, not to an outsider', async () => {
+    const { app, metrics } = createTestApp(suite.db);
+    const [a, b, outsider] = [await createUser(app), await createUser(app), await createUser(app)];
+    const space = await createCouple(app, a, b);
+    const member = await openEvents(app, b.cookie);
+    const stranger = await openEvents(app, outsider.cookie);
+    expect(member.res.headers.get('content-type')).toBe('text/event-stream');
+    expect(member.res.headers.get('cache-control')).toBe('no-store');
+    expect((await metrics.registry.getSingleMetric('innermost_sse_connections')!.get()).values[0]!.value).toBe(2);
+
+    const written = await writeRecord(app, a, space.id, space.epoch);
+    expect(await member.sse.next()).toEqual({ spaceId: space.id, type: 'records', seq: written.body.seq });
+    expect(await stranger.sse.next(300)).toBeNull();
+
+    await member.sse.close();
+    await stranger.sse.close();
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await metrics.registry.getSingleMetric('innermost_sse_connections')!.get()).values[0]!.value).toBe(0);
+  });
+
+  it('tells members about joins, rotations and leaves, and the leaver that they are out', async () => {
+    const { app } = createTestApp(suite.db);
+    const [a, b, c] = [await createUser(app), await createUser(app), await createUser(app)];
+    const space = await createCouple(app, a, b);
+    const ea = await openEvents(app, a.cookie);
+    const eb = await openEvents(app, b.cookie);
+    const invite = await createInvite(app, a, space.id);
+    expect(await ea.sse.next()).toEqual({ spaceId: space.id, type: 'invites' });
+    expect(await eb.sse.next()).toEqual({ spaceId: space.id, type: 'invites' });
+    await acceptInvite(app, c, invite);
+    expect(await ea.sse.next()).toEqual({ spaceId: space.id, type: 'members' });
+    const ec = await openEvents(app, c.cookie);
+    await rotate(app, a, space, [c.id]);
+    expect(await ec.sse.next()).toEqual({ spaceId: space.id, type: 'epoch' });
+    expect(await eb.sse.next()).toEqual({ spaceId: space.id, type: 'members' });
+    expect(await eb.sse.next()).toEqual({ spaceId: space.id, type: 'epoch' });
+    await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: b });
+    expect(await eb.sse.next()).toEqual({ spaceId: space.id, type: 'removed' });
+    expect(await ec.sse.next()).toEqual({ spaceId: space.id, type: 'members' });
+    for (const e of [ea, eb, ec]) await e.sse.close();
+  });
+
+  it('sends heartbeats and ends the stream once the session is gone', async () => {
+    const { app } = createTestApp(suite.db, { config: { sseHeartbeatMs: 30 } });
+    const a = await createUser(app);
+    const other = await signIn(app, a);
+    const events = await openEvents(app, a.cookie);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events.sse.comments.filter((c) => c === 'ping').length).toBeGreaterThan(0);
+    await call(app, 'POST', '/api/auth/sessions/revoke-others', { as: { cookie: other } });
+    expect(await events.sse.ended(2000)).toBe(true);
+  });
+
+  it('ends every stream at shutdown', async () => {
+    const { app, lifecycle } = createTestApp(suite.db);
+    const a = await createUser(app);
+    const events = await openEvents(app, a.cookie);
+    lifecycle.beginShutdown();
+    expect(await events.sse.ended(2000)).toBe(true);
+  });
+});

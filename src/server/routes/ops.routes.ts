@@ -1,0 +1,24 @@
+/** Liveness, readiness and metrics, outside /api (no session, no CSRF, no body). */
+import { Hono } from 'hono';
+import type { Database } from '../db/open.ts';
+import { AppError } from '../http/errors.ts';
+import type { RouteDeps } from './deps.ts';
+
+export function opsRoutes(deps: RouteDeps & { database: Database }) {
+  const { lifecycle, database, metrics } = deps;
+  return new Hono()
+    .get('/healthz', (c) => c.json({ status: 'ok' }, 200))
+    .get('/readyz', async (c) => {
+      if (lifecycle.shuttingDown) throw new AppError('unavailable', 'Shutting down.');
+      try {
+        await database.ping();
+      } catch {
+        throw new AppError('unavailable', 'The database is not reachable.');
+      }
+      return c.json({ status: 'ready' }, 200);
+    })
+    .get('/metrics', async (c) => {
+      const body = await metrics.registry.metrics();
+      return c.body(body, 200, { 'Content-Type': metrics.registry.contentType });
+    });
+}

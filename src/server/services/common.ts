@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import type { LiveEvent } from '../../shared/api.ts';
+import type { Notifier } from '../realtime/notifier.ts';
+import type { Store } from '../repos/store.ts';
+
+/** What services need; each service takes only these few things (no container). */
+export interface ServiceDeps {
+  store: Store;
+  notifier: Notifier;
+  logger: Logger;
+  /** Epoch milliseconds; injectable so tests can move time (expiry, rate-limit windows). */
+  now: () => number;
+}
+
+/**
+ * Publishes after the change is committed; a failure to notify never fails the request (clients
+ * also pull on reconnect and on focus), it is only logged.
+ */
+export async function notify(deps: Pick<ServiceDeps, 'notifier' | 'logger'>, userIds: string[], event: LiveEvent): Promise<void> {
+  if (userIds.length === 0) return;
+  try {
+    await deps.notifier.publish(userIds, event);
+  } catch (error) {
+    deps.logger.warn({ err: { message: (error as Error).message }, type: event.type }, 'notify failed');
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Spaces, their members and key epochs. Authorisation rules:
+ * - not a member at all: 'not-found' (a space's existence is not revealed);
+ * - a pending member (joined through an invite, not yet admitted by a rotation) may read the
+ *   space summary and membership log and may leave; everything else is 'forbidden';
+ * - an active member may do everything the route allows.
+ */
+import type { z } from 'zod';
+import type { CreateSpaceBody, MembershipLogEntry, RotateBody, SpaceSummary } from '../../shared/api.ts';
+import { fromB64url, toB64url } from '../crypto.ts';
+import { AppError } from '../http/errors.ts';
+import type { MemberWithKeys, SpaceKeyRow, SpaceRow } from '../repos/spaces.repo.ts';
+import { type Store, isUniqueViolation } from '../repos/store.ts';
+import { type ServiceDeps, notify } from './common.ts';
+
+export type MemberStatus = 'active' | 'pending';
+
+/** The caller's membership, or 'not-found'; `need: 'active'` also refuses a pending member. */
+export async function requireMember(
+  store: Store,
+  spaceId: string,
+  userId: string,
+  need: 'active' | 'any' = 'active',
+): Promise<{ status: MemberStatus; kind: SpaceRow['kind'] }> {
+  const membership = await store.repos.spaces.findMembership(spaceId, userId);
+  if (!membership) throw new AppError('not-found');
+  if (need === 'active' && membership.status !== 'active') throw new AppError('forbidden');
+  return membership;
+}
+
+/** requireMember for the hot paths (records): status only, one point query. */
+export async function requireActiveMember(store: Store, spaceId: string, userId: string): Promise<void> {
+  const status = await store.repos.spaces.memberStatus(spaceId, userId);
+  if (!status) throw new AppError('not-found');
+  if (status !== 'active') throw new AppError('forbidden');
+}
+
+function toSummary(space: SpaceRow, members: MemberWithKeys[], myKeys: SpaceKeyRow[]): SpaceSummary {
+  return {
+    id: space.id,
+    kind: space.kind,
+    epoch: space.epoch,
+    needsRotation: space.needs_rotation === 1,
+    createdAt: space.created_at,
+    headSeq: space.head_seq,
+    members: members.map((m) => ({
+      userId: m.user_id,
+      status: m.status,
+      publicKeys: { x25519: toB64url(m.x25519_pub), ed25519: toB64url(m.ed25519_pub) },
+      joinedAt: m.joined_at,
+      inviteId: m.invite_id,
+      joinMac: m.join_mac ? toB64url(m.join_mac) : null,
+    })),
+    myKeys: myKeys.map((k) => ({ epoch: k.epoch, sealedKey: toB64url(k.sealed_key), sealedBy: k.sealed_by })),
+  };
+}
+
+export function createSpacesService(deps: ServiceDeps) {
+  const { store, now } = deps;
+
+  async function summaries(userId: string, spaceIds: string[]): Promise<SpaceSummary[]> {
+    const [spaces, members, keys] = await Promise.all([
+      store.repos.spaces.listSpaces(spaceIds),
+      store.repos.spaces.listMembers(spaceIds),
+      store.repos.spaces.listKeysOfUser(userId, spaceIds),
+    ]);
+    return spaces.map((space) =>
+      toSummary(
+        space,
+        members.filter((m) => m.space_id === space.id),
+        keys.filter((k) => k.space_id === space.id),
+      ),
+    );
+  }
+
+  async function detail(userId: string, spaceId: string): Promise<{ space: SpaceSummary; membershipLog: MembershipLogEntry[] }> {
+    const [summary] = await summaries(userId, [spaceId]);
+    if (!summary) throw new AppError('not-found');
+    const log = await store.repos.spaces.listLog(spaceId);
+    return {
+      space: summary,
+      membershipLog: log.map((e) => ({ seq: e.seq, epoch: e.epoch, authorId: e.author_id, entry: toB64url(e.entry), createdAt: e.created_at })),
+    };
+  }
+
+  return {
+    async list(userId: string): Promise<SpaceSummary[]> {
+      const memberships = await store.repos.spaces.listMembershipsOfUser(userId);
+      return summaries(
+        userId,
+        memberships.map((m) => m.space_id),
+      );
+    },
+
+    async get(userId: string, spaceId: string) {
+      await requireMember(store, spaceId, userId, 'any');
+      return detail(userId, spaceId);
+    },
+
+    /** A shared space with its creator as the only (active) member at epoch 1. */
+    async create(userId: string, body: z.infer<typeof CreateSpaceBody>) {
+      if (await store.repos.spaces.spaceExists(body.id)) throw new AppError('id-taken');
+      const at = now();
+      try {
+        await store.transaction(async (tx) => {
+          await tx.spaces.insertSpace({ id: body.id, kind: 'shared', epoch: 1, needs_rotation: 0, head_seq: 0, created_at: at });
+          await tx.spaces.insertMember({ space_id: body.id, user_id: userId, status: 'active', invite_id: null, join_mac: null, joined_at: at });
+          await tx.spaces.insertKeys([{ space_id: body.id, epoch: 1, user_id: userId, sealed_key: fromB64url(body.sealedKey), sealed_by: userId }]);
+          await tx.spaces.appendLog({ space_id: body.id, epoch: 1, author_id: userId, entry: fromB64url(body.membershipEntry), created_at: at });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('id-taken');
+        throw error;
+      }
+      return detail(userId, body.id);
+    },
+
+    /**
+     * A new epoch: a fresh key sealed to exactly the active members plus the pending members it
+     * admits. Clears needs_rotation; from now on writes under older epochs are 'stale-epoch'.
+     */
+    async rotate(userId: string, spaceId: string, body: z.infer<typeof RotateBody>) {
+      await requireMember(store, spaceId, userId, 'active');
+      const recipients = await store.transaction(async (tx) => {
+        const space = await tx.spaces.lockSpace(spaceId);
+        if (!space) throw new AppError('not-found');
+        const members = await tx.spaces.listMemberRows(spaceId);
+        const me = members.find((m) => m.user_id === userId);
+        if (!me) throw new AppError('not-found');
+        if (me.status !== 'active') throw new AppError('forbidden');
+        if (body.epoch !== space.epoch + 1) throw new AppError('epoch-conflict');
+
+        const active = new Set(members.filter((m) => m.status === 'active').map((m) => m.user_id));
+        const pending = new Set(members.filter((m) => m.status === 'pending').map((m) => m.user_id));
+        const admit = new Set(body.admit);
+        if (admit.size !== body.admit.length) throw new AppError('members-mismatch', 'admit lists a user twice');
+        for (const id of admit) {
+          if (!pending.has(id)) throw new AppError('members-mismatch', 'only pending members can be admitted');
+        }
+        const expected = new Set([...active, ...admit]);
+        const sealedTo = body.sealedKeys.map((k) => k.userId);
+        if (new Set(sealedTo).size !== sealedTo.length || sealedTo.length !== expected.size || !sealedTo.every((id) => expected.has(id))) {
+          throw new AppError('members-mismatch');
+        }
+
+        if (!(await tx.spaces.advanceEpoch(spaceId, space.epoch))) throw new AppError('epoch-conflict');
+        await tx.spaces.insertKeys(
+          body.sealedKeys.map((k) => ({ space_id: spaceId, epoch: body.epoch, user_id: k.userId, sealed_key: fromB64url(k.sealedKey), sealed_by: userId })),
+        );
+        await tx.spaces.activateMembers(spaceId, [...admit]);
+        await tx.spaces.appendLog({ space_id: spaceId, epoch: body.epoch, author_id: userId, entry: fromB64url(body.membershipEntry), created_at: now() });
+        return members.map((m) => m.user_id);
+      });
+      await notify(deps, recipients, { spaceId, type: 'epoch' });
+      return detail(userId, spaceId);
+    },
+
+    /**
+     * The caller leaves: their membership and sealed keys go at once and their open invites are
+     * revoked. If active members remain, the space needs a rotation before the next write (the
+     * leaver held the current key); if none remain, the space is deleted.
+     */
+    async leave(userId: string, spaceId: string): Promise<void> {
+      const membership = await requireMember(store, spaceId, userId, 'any');
+      if (membership.kind === 'personal') throw new AppError('personal-space');
+      const result = await store.transaction(async (tx) => {
+        const space = await tx.spaces.lockSpace(spaceId);
+        if (!space) throw new AppError('not-found');
+        const members = await tx.spaces.listMemberRows(spaceId);
+        const me = members.find((m) => m.user_id === userId);
+        if (!me) throw new AppError('not-found');
+        const others = members.filter((m) => m.user_id !== userId);
+        if (!others.some((m) => m.status === 'active')) {
+          await tx.spaces.deleteSpace(spaceId);
+          return { others: others.map((m) => m.user_id), deleted: true };
+        }
+        await tx.spaces.deleteMember(spaceId, userId);
+        await tx.spaces.deleteKeysOf(spaceId, userId);
+        await tx.invites.revokeOpenByCreator(spaceId, userId, now());
+        if (me.status === 'active') await tx.spaces.setNeedsRotation(spaceId);
+        return { others: others.map((m) => m.user_id), deleted: false };
+      });
+      await notify(deps, [userId], { spaceId, type: 'removed' });
+      await notify(deps, result.others, { spaceId, type: result.deleted ? 'removed' : 'members' });
+    },
+
+    /** Declines a pending join (its MAC did not verify on the members' devices). */
+    async removePending(userId: string, spaceId: string, targetId: string): Promise<void> {
+      await requireMember(store, spaceId, userId, 'active');
+      const others = await store.transaction(async (tx) => {
+        const space = await tx.spaces.lockSpace(spaceId);
+        if (!space) throw new AppError('not-found');
+        const members = await tx.spaces.listMemberRows(spaceId);
+        const target = members.find((m) => m.user_id === targetId);
+        if (!target) throw new AppError('not-found');
+        if (target.status !== 'pending') throw new AppError('forbidden', 'Only a pending member can be removed; active members leave themselves.');
+        await tx.spaces.deleteMember(spaceId, targetId);
+        return members.filter((m) => m.user_id !== targetId).map((m) => m.user_id);
+      });
+      await notify(deps, [targetId], { spaceId, type: 'removed' });
+      await notify(deps, others, { spaceId, type: 'members' });
+    },
+  };
+}
+
+export type SpacesService = ReturnType<typeof createSpacesService>;

@@ -1,0 +1,119 @@
+/**
+ * Every API route with a valid-looking request for it, built around one "world" (a couple with a
+ * shared space, a pending joiner, an open invite, records). Used by the outsider tests and the
+ * property test, so a new route that is not listed here fails the coverage check in both.
+ */
+import { blob, newId } from '../../../tests/factories/blobs.ts';
+import { acceptInvite, createCouple, createInvite, createSharedSpace, inviteSecrets, writeRecord } from '../../../tests/factories/spaces.ts';
+import type { RequestableApp } from '../../../tests/factories/http.ts';
+import { createUser, type TestUser } from '../../../tests/factories/users.ts';
+
+
+export interface World {
+  owner: TestUser;
+  partner: TestUser;
+  pending: TestUser;
+  spaceId: string;
+  epoch: number;
+  inviteId: string;
+  inviteToken: string;
+  recordId: string;
+}
+
+export async function buildWorld(app: RequestableApp): Promise<World> {
+  const [owner, partner, pending] = [await createUser(app), await createUser(app), await createUser(app)];
+  const space = await createCouple(app, owner, partner);
+  const joined = await createInvite(app, owner, space.id);
+  await acceptInvite(app, pending, joined);
+  const invite = await createInvite(app, owner, space.id);
+  const record = await writeRecord(app, owner, space.id, space.epoch);
+  await createSharedSpace(app, partner);
+  return { owner, partner, pending, spaceId: space.id, epoch: space.epoch, inviteId: invite.id, inviteToken: invite.token, recordId: record.id };
+}
+
+export interface RouteCase {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** The pattern as registered (for coverage). */
+  pattern: string;
+  path: string;
+  json?: unknown;
+  /** What the route needs: a session, a space membership, or neither. */
+  scope: 'public' | 'session' | 'space' | 'invite';
+}
+
+/** Requests aimed at the world's space and invite (or the given user's own resources). */
+export function routeCases(world: World, spaceId: string = world.spaceId): RouteCase[] {
+  const { epoch } = world;
+  return [
+    { method: 'GET', pattern: '/api/auth/params', path: `/api/auth/params?email=${encodeURIComponent(world.owner.email)}`, scope: 'public' },
+    { method: 'POST', pattern: '/api/auth/signup', path: '/api/auth/signup', scope: 'public', json: { userId: newId(), email: `${newId()}@example.test` } },
+    { method: 'POST', pattern: '/api/auth/signin', path: '/api/auth/signin', scope: 'public', json: { email: world.owner.email, loginKey: blob.key32() } },
+    { method: 'POST', pattern: '/api/auth/signout', path: '/api/auth/signout', scope: 'session' },
+    { method: 'GET', pattern: '/api/auth/me', path: '/api/auth/me', scope: 'session' },
+    { method: 'GET', pattern: '/api/auth/sessions', path: '/api/auth/sessions', scope: 'session' },
+    { method: 'DELETE', pattern: '/api/auth/sessions/:sessionId', path: `/api/auth/sessions/${blob.salt()}`, scope: 'session' },
+    { method: 'POST', pattern: '/api/auth/sessions/revoke-others', path: '/api/auth/sessions/revoke-others', scope: 'session' },
+    { method: 'POST', pattern: '/api/auth/recovery/bundle', path: '/api/auth/recovery/bundle', scope: 'public', json: { email: world.owner.email, recoveryAuth: blob.key32() } },
+    {
+      method: 'POST',
+      pattern: '/api/auth/recovery/complete',
+      path: '/api/auth/recovery/complete',
+      scope: 'public',
+      json: {
+        email: world.owner.email,
+        recoveryAuth: blob.key32(),
+        salt: blob.salt(),
+        kdf: { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 },
+        loginKey: blob.key32(),
+        wrappedUkByMaster: blob.sealed(),
+        wrappedUkByRecovery: blob.sealed(),
+        newRecoveryAuth: blob.key32(),
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/api/auth/password',
+      path: '/api/auth/password',
+      scope: 'session',
+      json: { currentLoginKey: blob.key32(), salt: blob.salt(), kdf: { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 }, loginKey: blob.key32(), wrappedUkByMaster: blob.sealed() },
+    },
+    { method: 'DELETE', pattern: '/api/auth/account', path: '/api/auth/account', scope: 'session', json: { loginKey: blob.key32() } },
+    { method: 'GET', pattern: '/api/spaces', path: '/api/spaces', scope: 'session' },
+    { method: 'POST', pattern: '/api/spaces', path: '/api/spaces', scope: 'session', json: { id: newId(), sealedKey: blob.sealed(), membershipEntry: blob.membershipEntry() } },
+    { method: 'GET', pattern: '/api/spaces/:spaceId', path: `/api/spaces/${spaceId}`, scope: 'space' },
+    {
+      method: 'POST',
+      pattern: '/api/spaces/:spaceId/epochs',
+      path: `/api/spaces/${spaceId}/epochs`,
+      scope: 'space',
+      json: {
+        epoch: epoch + 1,
+        sealedKeys: [world.owner.id, world.partner.id].map((userId) => ({ userId, sealedKey: blob.sealed() })),
+        admit: [],
+        membershipEntry: blob.membershipEntry(),
+      },
+    },
+    { method: 'POST', pattern: '/api/spaces/:spaceId/leave', path: `/api/spaces/${spaceId}/leave`, scope: 'space' },
+    { method: 'DELETE', pattern: '/api/spaces/:spaceId/members/:userId', path: `/api/spaces/${spaceId}/members/${world.pending.id}`, scope: 'space' },
+    {
+      method: 'POST',
+      pattern: '/api/spaces/:spaceId/invites',
+      path: `/api/spaces/${spaceId}/invites`,
+      scope: 'space',
+      json: { id: newId(), tokenHash: inviteSecrets().tokenHash, sealedSecret: blob.sealed() },
+    },
+    { method: 'GET', pattern: '/api/spaces/:spaceId/invites', path: `/api/spaces/${spaceId}/invites`, scope: 'space' },
+    { method: 'DELETE', pattern: '/api/spaces/:spaceId/invites/:inviteId', path: `/api/spaces/${spaceId}/invites/${world.inviteId}`, scope: 'space' },
+    { method: 'POST', pattern: '/api/invites/:inviteId/preview', path: `/api/invites/${world.inviteId}/preview`, scope: 'invite', json: { token: blob.key32() } },
+    { method: 'POST', pattern: '/api/invites/:inviteId/accept', path: `/api/invites/${world.inviteId}/accept`, scope: 'invite', json: { token: blob.key32(), mac: blob.key32() } },
+    {
+      method: 'POST',
+      pattern: '/api/spaces/:spaceId/records',
+      path: `/api/spaces/${spaceId}/records`,
+      scope: 'space',
+      json: { id: newId(), epoch, ciphertext: blob.ciphertext() },
+    },
+    { method: 'GET', pattern: '/api/spaces/:spaceId/records', path: `/api/spaces/${spaceId}/records?since=0`, scope: 'space' },
+    { method: 'GET', pattern: '/api/events', path: '/api/events', scope: 'session' },
+  ];
+}

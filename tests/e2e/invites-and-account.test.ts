@@ -1,0 +1,219 @@
+/**
+ * The paths that must fail kindly and lose nothing: invite links that cannot be used (used,
+ * revoked, expired, unknown, malformed), a joiner whose keys do not match the invite, a wrong
+ * recovery code; and the account features: sessions, password change, account deletion.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { generateRecoveryCode } from '../../src/crypto/recovery.ts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HomePage, JoinPage, NewSpacePage, RecoverPage, SettingsPage, SignInPage, SignUpPage, SpacePage, WelcomePage, text } from './pages/index.ts';
+import { startServer, type RunningServer } from './support/app-server.ts';
+import { launchBrowser, newPerson, type Person } from './support/browser.ts';
+
+const run = Math.random().toString(36).slice(2, 8);
+const PASSWORD = `gentle tide ${run} window`;
+let server: RunningServer;
+let browser: Browser;
+let people: Person[] = [];
+
+async function person(): Promise<Person> {
+  const p = await newPerson(browser, server.url);
+  people.push(p);
+  return p;
+}
+
+async function signUp(p: Person, name: string): Promise<{ email: string; code: string }> {
+  const email = `${name}.${run}@example.test`;
+  const page = new SignUpPage(p.page);
+  await page.goto();
+  const code = await page.signUpAndConfirm(email, PASSWORD, { remember: true });
+  await new HomePage(p.page).waitFor();
+  return { email, code };
+}
+
+async function newSpace(p: Person, name: string, displayName: string): Promise<string> {
+  await new HomePage(p.page).createSpace();
+  const id = await new NewSpacePage(p.page).create({ name, displayName });
+  await new SpacePage(p.page).waitFor(name);
+  return id;
+}
+
+/** Opens an invite link while signed in and returns the problem the join screen shows. */
+async function problemOpening(p: Person, link: string): Promise<string> {
+  const joinPage = new JoinPage(p.page);
+  await joinPage.open(link);
+  await p.page.getByRole('heading', { level: 1, name: text('join.problemTitle') }).waitFor();
+  return joinPage.problem();
+}
+
+function db(): Database.Database {
+  return new Database(join(server.dataDir, 'innermost.db'), { fileMustExist: true, timeout: 5000 });
+}
+
+describe('invites and accounts', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an invite link that cannot be used says why: used, withdrawn, expired, unknown, incomplete', async () => {
+    const host = await person();
+    const guest = await person();
+    const latecomer = await person();
+    await signUp(host, 'host');
+    await signUp(guest, 'guest');
+    await signUp(latecomer, 'late');
+    await newSpace(host, `Den ${run}`, 'Host');
+    const space = new SpacePage(host.page);
+
+    const used = await space.createInviteLink(`Den ${run}`);
+    const guestJoin = new JoinPage(guest.page);
+    await guestJoin.open(used);
+    await guestJoin.join();
+    await guestJoin.waitUntilInSpace();
+    expect(await problemOpening(latecomer, used)).toBe(text('errors.invite-used'));
+
+    const withdrawn = await space.createInviteLink(`Den ${run}`);
+    await space.revokeFirstInvite(`Den ${run}`);
+    expect(await problemOpening(latecomer, withdrawn)).toBe(text('errors.invite-revoked'));
+
+    const stale = await space.createInviteLink(`Den ${run}`);
+    const staleId = new URL(stale).hash.slice(1).split('.')[0]!;
+    const conn = db();
+    conn.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(Date.now() - 1000, staleId);
+    conn.close();
+    expect(await problemOpening(latecomer, stale)).toBe(text('errors.invite-expired'));
+
+    const unknown = `${server.url}/join#01890000-0000-7000-8000-000000000000.${'A'.repeat(43)}`;
+    expect(await problemOpening(latecomer, unknown)).toBe(text('errors.invite-not-found'));
+    expect(await problemOpening(latecomer, `${server.url}/join#not-a-link`)).toBe(text('errors.invite-link-malformed'));
+
+    // Nothing was lost: the host's space still has exactly the host and the guest.
+    await new SpacePage(host.page).goto(new URL(host.page.url()).pathname.split('/')[2]!);
+    await new SpacePage(host.page).waitFor(`Den ${run}`);
+    expect(await new SpacePage(host.page).members()).toHaveLength(2);
+  });
+
+  it('a joiner whose keys do not match the invite is declined by the members’ app and told so', async () => {
+    const host = await person();
+    const impostor = await person();
+    await signUp(host, 'host2');
+    await signUp(impostor, 'imp');
+    const spaceId = await newSpace(host, `Nook ${run}`, 'Host2');
+    const link = await new SpacePage(host.page).createInviteLink(`Nook ${run}`);
+    // Tamper with the MAC the joiner's app sends, as a server or link-thief swapping keys would.
+    await impostor.page.route('**/api/invites/*/accept', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { token: string; mac: string };
+      await route.continue({ postData: JSON.stringify({ ...body, mac: 'A'.repeat(43) }) });
+    });
+    const joinPage = new JoinPage(impostor.page);
+    await joinPage.open(link);
+    await joinPage.join();
+    await impostor.page.getByRole('alert').filter({ hasText: text('errors.invite-mac-invalid') }).waitFor();
+    const members = await host.page.evaluate(
+      async (id) => ((await (await fetch(`/api/spaces/${id}`)).json()) as { space: { members: unknown[] } }).space.members.length,
+      spaceId,
+    );
+    expect(members).toBe(1);
+  });
+
+  it('a wrong recovery code is refused with its own message, and the password still works', async () => {
+    const p = await person();
+    const { email } = await signUp(p, 'forgetful');
+    await new SettingsPage(p.page).goto();
+    await new SettingsPage(p.page).signOut();
+    await new WelcomePage(p.page).heading(text('welcome.title')).waitFor();
+    const recover = new RecoverPage(p.page);
+    await recover.goto();
+    await recover.fill(email, 'not a code at all', `brand new ${run} password`);
+    await recover.button('recover.submit').click();
+    await expect.poll(() => recover.alert().innerText()).toBe(text('errors.recovery-code-malformed'));
+    await recover.fill(email, generateRecoveryCode(), `brand new ${run} password`); // well-formed, not theirs
+    await recover.button('recover.submit').click();
+    await expect.poll(() => recover.alert().innerText()).toBe(text('errors.invalid-recovery-code'));
+    const signIn = new SignInPage(p.page);
+    await signIn.goto();
+    await signIn.signIn(email, PASSWORD);
+    await new HomePage(p.page).waitFor();
+  });
+
+  it('sessions: a second device appears, and “sign out everywhere else” signs it out', async () => {
+    const phone = await person();
+    const laptop = await person();
+    const { email } = await signUp(phone, 'twodevices');
+    const signIn = new SignInPage(laptop.page);
+    await signIn.goto();
+    await signIn.signIn(email, PASSWORD);
+    await new HomePage(laptop.page).waitFor();
+    const settings = new SettingsPage(phone.page);
+    await settings.goto();
+    await expect.poll(async () => (await settings.sessions()).length).toBe(2);
+    expect((await settings.sessions()).filter((s) => s.includes(text('settings.thisDevice')))).toHaveLength(1);
+    await settings.signOutOthers();
+    await expect.poll(async () => (await settings.sessions()).length).toBe(1);
+    await laptop.page.reload();
+    await new WelcomePage(laptop.page).heading(text('welcome.title')).waitFor({ timeout: 15_000 });
+  });
+
+  it('a changed password works on another device, and the old one no longer does', async () => {
+    const p = await person();
+    const other = await person();
+    const { email } = await signUp(p, 'changer');
+    const next = `fresh start ${run} meadow`;
+    const settings = new SettingsPage(p.page);
+    await settings.goto();
+    await settings.changePassword(PASSWORD, next);
+    const signIn = new SignInPage(other.page);
+    await signIn.goto();
+    await signIn.signIn(email, PASSWORD);
+    await expect.poll(() => signIn.alert().innerText()).toBe(text('errors.invalid-credentials'));
+    await signIn.signIn(email, next);
+    await new HomePage(other.page).waitFor();
+  });
+
+  it('deleting an account removes the person; the others’ app moves the space to a new key', async () => {
+    const stayer = await person();
+    const leaver = await person();
+    const { email } = await signUp(leaver, 'leaver');
+    await signUp(stayer, 'stayer');
+    const spaceId = await newSpace(stayer, `Harbour ${run}`, 'Stayer');
+    const link = await new SpacePage(stayer.page).createInviteLink(`Harbour ${run}`);
+    const joinPage = new JoinPage(leaver.page);
+    await joinPage.open(link);
+    await joinPage.join();
+    await joinPage.waitUntilInSpace();
+    await new SpacePage(leaver.page).setProfile('Leaver');
+    await new SpacePage(stayer.page).waitForMember('Leaver');
+    const epochBefore = (db().prepare('SELECT epoch FROM spaces WHERE id = ?').get(spaceId) as { epoch: number }).epoch;
+
+    const settings = new SettingsPage(leaver.page);
+    await settings.goto();
+    await settings.deleteAccount(PASSWORD);
+    await new WelcomePage(leaver.page).heading(text('welcome.title')).waitFor();
+
+    await expect.poll(async () => (await new SpacePage(stayer.page).members()).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => (db().prepare('SELECT epoch, needs_rotation AS r FROM spaces WHERE id = ?').get(spaceId) as { epoch: number; r: number }), { timeout: 15_000 })
+      .toMatchObject({ epoch: epochBefore + 1, r: 0 });
+    const conn = db();
+    expect(conn.prepare('SELECT count(*) AS n FROM users WHERE email = ?').get(email)).toEqual({ n: 0 });
+    conn.close();
+    const signIn = new SignInPage(leaver.page);
+    await signIn.goto();
+    await signIn.signIn(email, PASSWORD);
+    await expect.poll(() => signIn.alert().innerText()).toBe(text('errors.invalid-credentials'));
+  });
+
+  it('no page broke the Content-Security-Policy or threw', () => {
+    const problems = people.flatMap((p) => p.problems).filter((m) => /Content Security Policy|Refused to|Uncaught/i.test(m));
+    expect(problems).toEqual([]);
+    people = [];
+  });
+});

@@ -1,0 +1,4 @@
+export * from './blobs.ts';
+export * from './http.ts';
+export * from './spaces.ts';
+export * from './users.ts';
