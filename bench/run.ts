@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { benchBrowser } from './browser.ts';
 import { benchHttp } from './http.ts';
 import { benchRealtime } from './realtime.ts';
+import { benchRounds } from './rounds.ts';
 
 const OUT_DIR = resolve(import.meta.dirname, 'out');
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const sections: [string, () => Promise<Record<string, number | string>>][] = [
     ['http', benchHttp],
     ['realtime', benchRealtime],
+    ['rounds', benchRounds],
     ['browser', benchBrowser],
   ];
   for (const [name, run] of sections) {

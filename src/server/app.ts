@@ -24,11 +24,13 @@ import { eventsRoutes } from './routes/events.routes.ts';
 import { invitesRoutes } from './routes/invites.routes.ts';
 import { opsRoutes } from './routes/ops.routes.ts';
 import { recordsRoutes } from './routes/records.routes.ts';
+import { roundsRoutes } from './routes/rounds.routes.ts';
 import { spacesRoutes } from './routes/spaces.routes.ts';
 import { hasWebBuild, staticRoutes } from './routes/static.routes.ts';
 import { createAuthService } from './services/auth.service.ts';
 import { createInvitesService } from './services/invites.service.ts';
 import { createRecordsService } from './services/records.service.ts';
+import { createRoundsService } from './services/rounds.service.ts';
 import { createSpacesService } from './services/spaces.service.ts';
 
 const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps) {
     spaces: createSpacesService(serviceDeps),
     invites: createInvitesService(serviceDeps),
     records: createRecordsService({ ...serviceDeps, onWrite: () => metrics.recordsWritten.inc() }),
+    rounds: createRoundsService(serviceDeps),
     rateLimiter: createRateLimiter({ store, secret, now }),
     requireSession: sessionMiddleware({ config, auth, now }).requireSession,
     notifier,
@@ -103,6 +106,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/spaces', spacesRoutes(routeDeps))
     .route('/api', invitesRoutes(routeDeps))
     .route('/api', recordsRoutes(routeDeps))
+    .route('/api', roundsRoutes(routeDeps))
     .route('/api', eventsRoutes(routeDeps));
 
   if (hasWebBuild(config.staticDir)) app.route('/', staticRoutes(config.staticDir));

@@ -25,6 +25,9 @@ describeEachDatabase('typed client', (suite) => {
     const page = await pull.json();
     if ('records' in page) expect(page.records.map((r) => r.seq)).toEqual([1]);
     else throw new Error('expected records');
+    const rounds = await client.api.spaces[':spaceId'].rounds.$get({ param: { spaceId } });
+    const listed = await rounds.json();
+    expect('rounds' in listed && listed.rounds).toEqual([]);
     const me = await client.api.auth.me.$get();
     const account = await me.json();
     expect('user' in account && account.user.id).toBe(user.id);

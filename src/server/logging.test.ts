@@ -9,10 +9,13 @@ import {
   call,
   createCouple,
   createInvite,
+  createRound,
   createUser,
   rotate,
   send,
   signIn,
+  submitAnswer,
+  withdrawRound,
   writeRecord,
 } from '../../tests/factories/index.ts';
 import { createLogger } from './logger.ts';
@@ -60,6 +63,16 @@ describeEachDatabase('logging', (suite) => {
     await events.sse.next();
     await events.sse.close();
     await call(app, 'GET', `/api/spaces/${space.id}/records`, { as: b });
+    const round = await createRound(app, a, space, [b, c]);
+    secrets.push(round.header);
+    for (const user of [a, b, c]) {
+      const answer = await submitAnswer(app, user, round);
+      secrets.push(answer.ciphertext, answer.signature);
+    }
+    await call(app, 'GET', `/api/spaces/${space.id}/rounds/${round.id}`, { as: c });
+    const withdrawn = await createRound(app, b, space, [a]);
+    secrets.push(withdrawn.header, (await submitAnswer(app, a, withdrawn)).ciphertext);
+    await withdrawRound(app, b, withdrawn);
     await call(app, 'POST', '/api/auth/recovery/bundle', { json: { email: c.email, recoveryAuth: c.recoveryAuth }, as: c });
     await call(app, 'POST', '/api/auth/signin', { json: { email: c.email, loginKey: a.loginKey }, as: c });
     await send(app, 'POST', '/api/auth/signin', { headers: { 'content-type': 'application/json' }, json: undefined });
@@ -76,5 +89,6 @@ describeEachDatabase('logging', (suite) => {
     }
     expect(requests.map((l) => l.route)).toContain('/api/spaces/:spaceId/records');
     expect(requests.map((l) => l.route)).toContain('/api/auth/params');
+    expect(requests.map((l) => l.route)).toContain('/api/spaces/:spaceId/rounds/:roundId/submission');
   });
 });

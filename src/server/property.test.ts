@@ -37,7 +37,7 @@ type BodyChoice =
 const bodyChoice: fc.Arbitrary<BodyChoice> = fc.oneof(
   fc.constant({ kind: 'none' as const }),
   fc.constant({ kind: 'valid' as const }),
-  fc.record({ kind: fc.constant('mutated' as const), key: fc.constantFrom('id', 'epoch', 'token', 'email', 'loginKey', 'ciphertext', 'sealedKeys', 'admit', 'kdf', 'mac', 'userId'), value: junkValue }),
+  fc.record({ kind: fc.constant('mutated' as const), key: fc.constantFrom('id', 'epoch', 'token', 'email', 'loginKey', 'ciphertext', 'sealedKeys', 'admit', 'kdf', 'mac', 'userId', 'participants', 'header', 'signature'), value: junkValue }),
   fc.record({ kind: fc.constant('dropped' as const), index: fc.nat(10) }),
   fc.record({ kind: fc.constant('extra' as const), key: fc.string({ maxLength: 10 }), value: junkValue }),
   fc.record({ kind: fc.constant('json' as const), value: junkValue }),

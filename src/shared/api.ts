@@ -12,6 +12,7 @@ import {
   MAX_RECORD_BYTES,
   MAX_SEALED_BYTES,
   MAX_SPACE_MEMBERS,
+  MAX_SUBMISSION_BYTES,
   RECORDS_PAGE_MAX,
 } from './limits.ts';
 
@@ -252,12 +253,89 @@ export const RecordsResponse = z.object({
 });
 export type RecordsResponse = z.infer<typeof RecordsResponse>;
 
+// ---------- rounds (reveal gate) ----------
+
+/**
+ * A round: an exercise answered privately by chosen members of a shared space and revealed to all
+ * of them only once every participant has submitted. The exercise is inside `header` and every
+ * answer inside a submission's `ciphertext` (both encrypted under the space key of the round's
+ * epoch); the server only decides who may read what, and when.
+ */
+export const RoundParam = z.strictObject({ spaceId: Id, roundId: Id });
+
+export const CreateRoundBody = z.strictObject({
+  id: Id,
+  /** Must be the space's current epoch; header and submissions are encrypted under its key. */
+  epoch: z.number().int().min(1),
+  header: b64(41, MAX_SEALED_BYTES),
+  /** Active members of the space, the caller among them, each once ('members-mismatch' otherwise). */
+  participants: z.array(Id).min(2).max(MAX_SPACE_MEMBERS),
+});
+export type CreateRoundBody = z.infer<typeof CreateRoundBody>;
+
+export const SubmitRoundBody = z.strictObject({
+  ciphertext: b64(41, MAX_SUBMISSION_BYTES),
+  /** Ed25519 by the author over the ciphertext and its context (see crypto.md); opaque here. */
+  signature: b64(64),
+});
+export type SubmitRoundBody = z.infer<typeof SubmitRoundBody>;
+
+export const RoundStatus = z.enum(['open', 'revealed', 'withdrawn', 'cancelled']);
+export type RoundStatus = z.infer<typeof RoundStatus>;
+export const RoundCancelReason = z.enum(['participant-left']);
+
+export const RoundParticipant = z.object({
+  userId: Id,
+  /** Has answered (never what). Kept after a withdrawal or cancellation; the answers are deleted. */
+  submitted: z.boolean(),
+  submittedAt: z.number().nullable(),
+});
+export type RoundParticipant = z.infer<typeof RoundParticipant>;
+
+/** A round's status: who takes part and who has answered; never an answer. */
+export const RoundSummary = z.object({
+  id: Id,
+  spaceId: Id,
+  createdBy: Id,
+  createdAt: z.number(),
+  epoch: z.number().int(),
+  header: z.string(),
+  status: RoundStatus,
+  cancelReason: RoundCancelReason.nullable(),
+  revealedAt: z.number().nullable(),
+  /** When it stopped taking submissions (revealed, withdrawn or cancelled). */
+  closedAt: z.number().nullable(),
+  participants: z.array(RoundParticipant),
+});
+export type RoundSummary = z.infer<typeof RoundSummary>;
+
+export const RoundSubmission = z.object({
+  userId: Id,
+  ciphertext: z.string(),
+  signature: z.string(),
+  submittedAt: z.number(),
+});
+export type RoundSubmission = z.infer<typeof RoundSubmission>;
+
+export const RoundResponse = z.object({ round: RoundSummary });
+export type RoundResponse = z.infer<typeof RoundResponse>;
+export const RoundsResponse = z.object({ rounds: z.array(RoundSummary) });
+export type RoundsResponse = z.infer<typeof RoundsResponse>;
+/**
+ * `submissions`: only the caller's own while the round is open; everyone's once revealed; none
+ * for a withdrawn or cancelled round.
+ */
+export const RoundDetailResponse = z.object({ round: RoundSummary, submissions: z.array(RoundSubmission) });
+export type RoundDetailResponse = z.infer<typeof RoundDetailResponse>;
+
 // ---------- live events (SSE on /api/events) ----------
 
 /** What changed; never what it says. Clients react by pulling. */
 export const LiveEvent = z.object({
   spaceId: Id,
-  type: z.enum(['records', 'members', 'epoch', 'invites', 'removed']),
+  type: z.enum(['records', 'members', 'epoch', 'invites', 'removed', 'rounds']),
   seq: z.number().int().optional(),
+  /** type 'rounds': the round that was created, answered, revealed, withdrawn or cancelled. */
+  roundId: Id.optional(),
 });
 export type LiveEvent = z.infer<typeof LiveEvent>;

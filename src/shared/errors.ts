@@ -26,6 +26,12 @@ export const ERROR_STATUS = {
   'epoch-conflict': 409,
   'members-mismatch': 422,
   'record-conflict': 409,
+  /** The caller is a member of the space but not one of the round's participants. */
+  'not-participant': 403,
+  /** The round no longer takes submissions (revealed, withdrawn or cancelled). */
+  'round-closed': 409,
+  /** The caller's submission to this round is already stored; a submission never changes. */
+  'already-submitted': 409,
   'rate-limited': 429,
   internal: 500,
   unavailable: 503,

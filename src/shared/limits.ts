@@ -9,6 +9,11 @@ export const MAX_RECORD_BYTES = 64 * KIB;
 /** Largest sealed key, wrapped key or signed membership entry. */
 export const MAX_SEALED_BYTES = 4 * KIB;
 export const MAX_MEMBERSHIP_ENTRY_BYTES = 16 * KIB;
+/**
+ * Largest ciphertext of one round submission (an answer to one exercise: padded plaintext + 41
+ * bytes of envelope). Smaller than a record: an answer is a few paragraphs at most.
+ */
+export const MAX_SUBMISSION_BYTES = 32 * KIB;
 /** A space holds at most this many members (a couple, a triad, a small polycule). */
 export const MAX_SPACE_MEMBERS = 12;
 export const MAX_EMAIL_CHARS = 254;

@@ -17,6 +17,12 @@ export const blob = {
   membershipEntry: () => randomB64(160),
   /** A record ciphertext: one 256-byte padded bucket plus 41 bytes of envelope. */
   ciphertext: (bytes = 297) => randomB64(bytes),
+  /** An Ed25519 signature. */
+  signature: () => randomB64(64),
+  /** A round's encrypted header (the exercise id and settings): one padded bucket plus envelope. */
+  roundHeader: () => randomB64(297),
+  /** A round submission: one answer, a few padded buckets plus envelope. */
+  submission: (bytes = 41 + 4 * 256) => randomB64(bytes),
 };
 
 export function newId(): string {

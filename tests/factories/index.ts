@@ -1,4 +1,5 @@
 export * from './blobs.ts';
 export * from './http.ts';
+export * from './rounds.ts';
 export * from './spaces.ts';
 export * from './users.ts';

@@ -129,6 +129,37 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_rounds': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('rounds')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id').onDelete('cascade'))
+          // Not a foreign key: a round (and the others' answers in it) outlives its starter's account.
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('epoch', 'integer', (c) => c.notNull())
+          .addColumn('header', bytes, (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'revealed', 'withdrawn', 'cancelled')`))
+          .addColumn('cancel_reason', 'text', (c) => c.check(sql`cancel_reason in ('participant-left')`))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('revealed_at', 'bigint')
+          .addColumn('closed_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('rounds_space_idx').on('rounds').columns(['space_id', 'created_at']).execute();
+
+        await db.schema
+          .createTable('round_participants')
+          .addColumn('round_id', 'text', (c) => c.notNull().references('rounds.id').onDelete('cascade'))
+          // A deleted account takes its answers with it, as it takes every record it wrote.
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('submitted_at', 'bigint')
+          .addColumn('ciphertext', bytes)
+          .addColumn('signature', bytes)
+          .addPrimaryKeyConstraint('round_participants_pk', ['round_id', 'user_id'])
+          .execute();
+        await db.schema.createIndex('round_participants_user_idx').on('round_participants').columns(['user_id', 'round_id']).execute();
+      },
+    },
   };
 }
 

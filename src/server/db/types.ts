@@ -96,6 +96,32 @@ export interface RecordsTable {
   created_at: number;
 }
 
+export interface RoundsTable {
+  /** Client-made UUIDv7. */
+  id: string;
+  space_id: string;
+  /** Not a foreign key: a round outlives its starter (it is the space's, like the membership log). */
+  created_by: string;
+  epoch: number;
+  /** The exercise, encrypted under the space key of `epoch`. */
+  header: Bytes;
+  status: 'open' | 'revealed' | 'withdrawn' | 'cancelled';
+  cancel_reason: 'participant-left' | null;
+  created_at: number;
+  revealed_at: number | null;
+  /** Set when the round leaves 'open' (revealed, withdrawn or cancelled). */
+  closed_at: number | null;
+}
+
+export interface RoundParticipantsTable {
+  round_id: string;
+  user_id: string;
+  submitted_at: number | null;
+  /** The answer, encrypted and signed by the client; null until submitted and after a withdrawal or cancellation. */
+  ciphertext: Bytes | null;
+  signature: Bytes | null;
+}
+
 export interface RateLimitsTable {
   key: string;
   window_start: number;
@@ -111,11 +137,15 @@ export interface DB {
   membership_log: MembershipLogTable;
   invites: InvitesTable;
   records: RecordsTable;
+  rounds: RoundsTable;
+  round_participants: RoundParticipantsTable;
   rate_limits: RateLimitsTable;
 }
 
 /** Every table, in an order where deleting top to bottom never breaks a foreign key. */
 export const TABLES = [
+  'round_participants',
+  'rounds',
   'records',
   'membership_log',
   'space_keys',

@@ -9,6 +9,7 @@ import type { DB } from '../db/types.ts';
 import { invitesRepo } from './invites.repo.ts';
 import { rateLimitsRepo } from './rate-limits.repo.ts';
 import { recordsRepo } from './records.repo.ts';
+import { roundsRepo } from './rounds.repo.ts';
 import { sessionsRepo } from './sessions.repo.ts';
 import { spacesRepo } from './spaces.repo.ts';
 import { usersRepo } from './users.repo.ts';
@@ -20,6 +21,7 @@ export function bindRepos(db: Kysely<DB>) {
     spaces: spacesRepo(db),
     invites: invitesRepo(db),
     records: recordsRepo(db),
+    rounds: roundsRepo(db),
     rateLimits: rateLimitsRepo(db),
   };
 }

@@ -8,6 +8,7 @@ import type { Notifier } from '../realtime/notifier.ts';
 import type { AuthService } from '../services/auth.service.ts';
 import type { InvitesService } from '../services/invites.service.ts';
 import type { RecordsService } from '../services/records.service.ts';
+import type { RoundsService } from '../services/rounds.service.ts';
 import type { SpacesService } from '../services/spaces.service.ts';
 
 export interface RouteDeps {
@@ -16,6 +17,7 @@ export interface RouteDeps {
   spaces: SpacesService;
   invites: InvitesService;
   records: RecordsService;
+  rounds: RoundsService;
   rateLimiter: RateLimiter;
   requireSession: MiddlewareHandler<AppEnv>;
   notifier: Notifier;

@@ -23,7 +23,8 @@ import { AppError } from '../http/errors.ts';
 import { sessionLabel } from '../http/user-agent.ts';
 import { type Repos, isUniqueViolation } from '../repos/store.ts';
 import type { UserRow } from '../repos/users.repo.ts';
-import { type ServiceDeps, notify } from './common.ts';
+import { type Notice, type ServiceDeps, notify } from './common.ts';
+import { cancelRoundsOfLeaver } from './round-cancellation.ts';
 
 export const DEFAULT_KDF: KdfParams = { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 };
 
@@ -259,16 +260,19 @@ export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
 
     /**
      * Deletes the account and everything of theirs in one transaction: sessions, personal space
-     * (records, keys, log), memberships, keys sealed to them, invites they made and every record
-     * they wrote in shared spaces. A shared space they leave behind needs a key rotation (others
-     * remain) or is deleted (no active member remains). The membership log of a shared space is
-     * its signed history and stays.
+     * (records, keys, log), memberships, keys sealed to them, invites they made, every record
+     * they wrote in shared spaces and their answers to rounds. Open rounds they take part in are
+     * cancelled (everyone's answers in them deleted). A shared space they leave behind needs a key
+     * rotation (others remain) or is deleted (no active member remains). The membership log of a
+     * shared space is its signed history and stays, as do rounds they started (they hold the
+     * other participants' answers).
      */
     async deleteAccount(userId: string, body: z.infer<typeof DeleteAccountBody>): Promise<void> {
       const user = await requireUser(userId);
       if (!checkLoginKey(user, body.loginKey)) throw new AppError('invalid-credentials');
       const notices = await store.transaction(async (tx) => {
-        const out: Array<{ userIds: string[]; spaceId: string; type: 'members' | 'removed' }> = [];
+        const out: Notice[] = [];
+        const at = now();
         const memberships = await tx.spaces.listMembershipsOfUser(userId);
         // Lock spaces in one global order, so two deletions sharing spaces cannot deadlock.
         const shared = memberships.filter((m) => m.kind === 'shared').sort((a, b) => (a.space_id < b.space_id ? -1 : 1));
@@ -279,18 +283,20 @@ export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
           const activeOthers = others.filter((m) => m.status === 'active');
           if (activeOthers.length === 0) {
             await tx.spaces.deleteSpace(space.id);
-            out.push({ spaceId: space.id, userIds: others.map((m) => m.user_id), type: 'removed' });
+            out.push({ userIds: others.map((m) => m.user_id), event: { spaceId: space.id, type: 'removed' } });
           } else {
+            const rounds = await cancelRoundsOfLeaver(tx, space.id, userId, at);
             if (membership.status === 'active') await tx.spaces.setNeedsRotation(space.id);
-            out.push({ spaceId: space.id, userIds: others.map((m) => m.user_id), type: 'members' });
+            out.push({ userIds: others.map((m) => m.user_id), event: { spaceId: space.id, type: 'members' } }, ...rounds);
           }
         }
         await tx.spaces.deleteSpace(user.personal_space_id);
-        // Cascades: sessions, memberships, keys sealed to them, invites they made, records they wrote.
+        // Cascades: sessions, memberships, keys sealed to them, invites they made, records they
+        // wrote, their places (and answers) in rounds.
         await tx.users.delete(userId);
         return out;
       });
-      for (const notice of notices) await notify(deps, notice.userIds, { spaceId: notice.spaceId, type: notice.type });
+      for (const notice of notices) await notify(deps, notice.userIds, notice.event);
     },
   };
 }

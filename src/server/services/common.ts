@@ -12,6 +12,12 @@ export interface ServiceDeps {
   now: () => number;
 }
 
+/** An event to publish to some users once the transaction that made it has committed. */
+export interface Notice {
+  userIds: string[];
+  event: LiveEvent;
+}
+
 /**
  * Publishes after the change is committed; a failure to notify never fails the request (clients
  * also pull on reconnect and on focus), it is only logged.

@@ -11,7 +11,8 @@ import { fromB64url, toB64url } from '../crypto.ts';
 import { AppError } from '../http/errors.ts';
 import type { MemberWithKeys, SpaceKeyRow, SpaceRow } from '../repos/spaces.repo.ts';
 import { type Store, isUniqueViolation } from '../repos/store.ts';
-import { type ServiceDeps, notify } from './common.ts';
+import { type Notice, type ServiceDeps, notify } from './common.ts';
+import { cancelRoundsOfLeaver } from './round-cancellation.ts';
 
 export type MemberStatus = 'active' | 'pending';
 
@@ -157,8 +158,9 @@ export function createSpacesService(deps: ServiceDeps) {
 
     /**
      * The caller leaves: their membership and sealed keys go at once and their open invites are
-     * revoked. If active members remain, the space needs a rotation before the next write (the
-     * leaver held the current key); if none remain, the space is deleted.
+     * revoked; the open rounds they take part in are cancelled and their answers deleted. If
+     * active members remain, the space needs a rotation before the next write (the leaver held the
+     * current key); if none remain, the space is deleted.
      */
     async leave(userId: string, spaceId: string): Promise<void> {
       const membership = await requireMember(store, spaceId, userId, 'any');
@@ -170,18 +172,23 @@ export function createSpacesService(deps: ServiceDeps) {
         const me = members.find((m) => m.user_id === userId);
         if (!me) throw new AppError('not-found');
         const others = members.filter((m) => m.user_id !== userId);
+        const noRounds: Notice[] = [];
         if (!others.some((m) => m.status === 'active')) {
+          // Its rounds go with it (only active members take part, so nobody is left to tell).
           await tx.spaces.deleteSpace(spaceId);
-          return { others: others.map((m) => m.user_id), deleted: true };
+          return { others: others.map((m) => m.user_id), deleted: true, rounds: noRounds };
         }
+        const at = now();
+        const rounds = await cancelRoundsOfLeaver(tx, spaceId, userId, at);
         await tx.spaces.deleteMember(spaceId, userId);
         await tx.spaces.deleteKeysOf(spaceId, userId);
-        await tx.invites.revokeOpenByCreator(spaceId, userId, now());
+        await tx.invites.revokeOpenByCreator(spaceId, userId, at);
         if (me.status === 'active') await tx.spaces.setNeedsRotation(spaceId);
-        return { others: others.map((m) => m.user_id), deleted: false };
+        return { others: others.map((m) => m.user_id), deleted: false, rounds };
       });
       await notify(deps, [userId], { spaceId, type: 'removed' });
       await notify(deps, result.others, { spaceId, type: result.deleted ? 'removed' : 'members' });
+      for (const notice of result.rounds) await notify(deps, notice.userIds, notice.event);
     },
 
     /** Declines a pending join (its MAC did not verify on the members' devices). */

@@ -1,13 +1,14 @@
 /**
  * Every API route with a valid-looking request for it, built around one "world" (a couple with a
- * shared space, a pending joiner, an open invite, records). Used by the outsider tests and the
- * property test, so a new route that is not listed here fails the coverage check in both.
+ * shared space, a pending joiner, an open invite, records, an open round of the couple). Used by
+ * the outsider tests and the property test, so a new route that is not listed here fails the
+ * coverage check in both.
  */
 import { blob, newId } from '../../../tests/factories/blobs.ts';
+import { createRound } from '../../../tests/factories/rounds.ts';
 import { acceptInvite, createCouple, createInvite, createSharedSpace, inviteSecrets, writeRecord } from '../../../tests/factories/spaces.ts';
 import type { RequestableApp } from '../../../tests/factories/http.ts';
 import { createUser, type TestUser } from '../../../tests/factories/users.ts';
-
 
 export interface World {
   owner: TestUser;
@@ -18,6 +19,7 @@ export interface World {
   inviteId: string;
   inviteToken: string;
   recordId: string;
+  roundId: string;
 }
 
 export async function buildWorld(app: RequestableApp): Promise<World> {
@@ -27,8 +29,19 @@ export async function buildWorld(app: RequestableApp): Promise<World> {
   await acceptInvite(app, pending, joined);
   const invite = await createInvite(app, owner, space.id);
   const record = await writeRecord(app, owner, space.id, space.epoch);
+  const round = await createRound(app, owner, space, [partner]);
   await createSharedSpace(app, partner);
-  return { owner, partner, pending, spaceId: space.id, epoch: space.epoch, inviteId: invite.id, inviteToken: invite.token, recordId: record.id };
+  return {
+    owner,
+    partner,
+    pending,
+    spaceId: space.id,
+    epoch: space.epoch,
+    inviteId: invite.id,
+    inviteToken: invite.token,
+    recordId: record.id,
+    roundId: round.id,
+  };
 }
 
 export interface RouteCase {
@@ -114,6 +127,23 @@ export function routeCases(world: World, spaceId: string = world.spaceId): Route
       json: { id: newId(), epoch, ciphertext: blob.ciphertext() },
     },
     { method: 'GET', pattern: '/api/spaces/:spaceId/records', path: `/api/spaces/${spaceId}/records?since=0`, scope: 'space' },
+    {
+      method: 'POST',
+      pattern: '/api/spaces/:spaceId/rounds',
+      path: `/api/spaces/${spaceId}/rounds`,
+      scope: 'space',
+      json: { id: newId(), epoch, header: blob.roundHeader(), participants: [world.owner.id, world.partner.id] },
+    },
+    { method: 'GET', pattern: '/api/spaces/:spaceId/rounds', path: `/api/spaces/${spaceId}/rounds`, scope: 'space' },
+    { method: 'GET', pattern: '/api/spaces/:spaceId/rounds/:roundId', path: `/api/spaces/${spaceId}/rounds/${world.roundId}`, scope: 'space' },
+    {
+      method: 'POST',
+      pattern: '/api/spaces/:spaceId/rounds/:roundId/submission',
+      path: `/api/spaces/${spaceId}/rounds/${world.roundId}/submission`,
+      scope: 'space',
+      json: { ciphertext: blob.submission(), signature: blob.signature() },
+    },
+    { method: 'POST', pattern: '/api/spaces/:spaceId/rounds/:roundId/withdraw', path: `/api/spaces/${spaceId}/rounds/${world.roundId}/withdraw`, scope: 'space' },
     { method: 'GET', pattern: '/api/events', path: '/api/events', scope: 'session' },
   ];
 }

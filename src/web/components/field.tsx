@@ -26,8 +26,19 @@ function describedBy(...ids: Array<string | false | null | undefined>): string |
   return list || undefined;
 }
 
-/** A labelled text input with an optional hint and error, all linked for assistive tech. */
-export function TextField({ label, value, onValue, hint, error, type = 'text', after, class: className, ...rest }: FieldProps) {
+/** What an input needs to carry so its label, hint, extra content and error reach assistive tech. */
+interface LinkedInput {
+  id: string;
+  'aria-invalid': 'true' | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FrameProps extends Pick<FieldProps, 'label' | 'hint' | 'error' | 'after' | 'class'> {
+  children: (linked: LinkedInput) => ComponentChildren;
+}
+
+/** The label, hint, extra content and error around an input, all linked to it. */
+function FieldFrame({ label, hint, error, after, class: className, children }: FrameProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
@@ -40,15 +51,7 @@ export function TextField({ label, value, onValue, hint, error, type = 'text', a
           {hint}
         </p>
       )}
-      <Input
-        {...rest}
-        id={id}
-        type={type}
-        value={value}
-        onInput={(e) => onValue((e.currentTarget as HTMLInputElement).value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(hintId, afterId, errorId)}
-      />
+      {children({ id, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedBy(hintId, afterId, errorId) })}
       {after && <div id={afterId!}>{after(afterId!)}</div>}
       {error && (
         <p id={errorId!} class="field-error">
@@ -59,56 +62,51 @@ export function TextField({ label, value, onValue, hint, error, type = 'text', a
   );
 }
 
+/** A labelled text input with an optional hint and error, all linked for assistive tech. */
+export function TextField({ label, value, onValue, hint, error, type = 'text', after, class: className, ...rest }: FieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} after={after} class={className}>
+      {(linked) => (
+        <Input {...rest} {...linked} type={type} value={value} onInput={(e) => onValue((e.currentTarget as HTMLInputElement).value)} />
+      )}
+    </FieldFrame>
+  );
+}
+
 interface PasswordFieldProps extends Omit<FieldProps, 'type'> {
   autoComplete: 'current-password' | 'new-password';
 }
 
 /** A password input with a Show/Hide button (long passphrases are easier to type when visible). */
 export function PasswordField({ label, value, onValue, hint, error, after, autoComplete, ...rest }: PasswordFieldProps) {
-  const id = useId();
   const [visible, setVisible] = useState(false);
-  const hintId = hint ? `${id}-hint` : null;
-  const errorId = error ? `${id}-error` : null;
-  const afterId = after ? `${id}-after` : null;
   return (
-    <div class={['field', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p id={hintId!} class="field-hint">
-          {hint}
-        </p>
+    <FieldFrame label={label} hint={hint} error={error} after={after}>
+      {(linked) => (
+        <div class="password-row">
+          <Input
+            {...rest}
+            {...linked}
+            type={visible ? 'text' : 'password'}
+            value={value}
+            autoComplete={autoComplete}
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellcheck={false}
+            onInput={(e) => onValue((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button
+            type="button"
+            class="button quiet password-toggle"
+            aria-controls={linked.id}
+            aria-label={visible ? t('common.hidePassword') : t('common.showPassword')}
+            onClick={() => setVisible((v) => !v)}
+          >
+            {visible ? t('common.hide') : t('common.show')}
+          </button>
+        </div>
       )}
-      <div class="password-row">
-        <Input
-          {...rest}
-          id={id}
-          type={visible ? 'text' : 'password'}
-          value={value}
-          autoComplete={autoComplete}
-          autoCapitalize="off"
-          autoCorrect="off"
-          spellcheck={false}
-          onInput={(e) => onValue((e.currentTarget as HTMLInputElement).value)}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(hintId, afterId, errorId)}
-        />
-        <button
-          type="button"
-          class="button quiet password-toggle"
-          aria-controls={id}
-          aria-label={visible ? t('common.hidePassword') : t('common.showPassword')}
-          onClick={() => setVisible((v) => !v)}
-        >
-          {visible ? t('common.hide') : t('common.show')}
-        </button>
-      </div>
-      {after && <div id={afterId!}>{after(afterId!)}</div>}
-      {error && (
-        <p id={errorId!} class="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 

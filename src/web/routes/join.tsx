@@ -9,7 +9,7 @@ import { joiningSpaceId } from '../features/invite/store.ts';
 import { withNext } from '../features/navigation/next-path.ts';
 import { myStatus, spaceTitle } from '../features/spaces/space-names.ts';
 import { actions } from '../state/actions.ts';
-import { authStatus, pendingInviteFragment, spaces } from '../state/store.ts';
+import { authStatus, pendingInviteFragment, removedSpaceIds, spaces } from '../state/store.ts';
 import { ActionError, type InvitePreview } from '../state/types.ts';
 import { formatDateTime, hasMessage, t, tn } from '../i18n/t.ts';
 
@@ -191,7 +191,7 @@ function Waiting({ spaceId }: { spaceId: string }) {
     route(`/spaces/${spaceId}`, true);
   }, [active]);
 
-  if (seen && !space) {
+  if (!space && (seen || removedSpaceIds.value.has(spaceId))) {
     return <Problem error={describeError(new ActionError('invite-mac-invalid'))} spaceId={null} />;
   }
   return (

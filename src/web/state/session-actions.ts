@@ -25,7 +25,7 @@ import { getDevice, putDevice, wipeDevice } from '../sync/local-db.ts';
 import * as account from '../vault/account.ts';
 import { forgetUserKey, recallUserKey, rememberUserKey } from '../vault/device-unlock.ts';
 import { clearKeyring, keyring, requireKeyring, setKeyring, type KeyRing } from '../vault/keyring.ts';
-import { authStatus, me, pendingInviteFragment, spaces, type Actions } from './store.ts';
+import { authStatus, me, removedSpaceIds, spaces, syncState, type Actions } from './store.ts';
 import { ActionError, type InviteView } from './types.ts';
 
 const ACCOUNT_KEY = 'account';
@@ -48,10 +48,11 @@ async function enterUnlocked(bundle: AccountBundle, ring: KeyRing, rememberDevic
   if (rememberDevice) await rememberUserKey(bundle.id, ring.uk);
   else await forgetUserKey();
   me.value = { id: bundle.id, email: bundle.email, personalSpaceId: bundle.personalSpaceId };
-  authStatus.value = 'unlocked';
-  // Sync runs on its own; a failure there (storage, network) must never undo the sign-in or
+  // Loads this device's cache (and, on a new device, waits briefly for the first sync) before
+  // the first screen shows. A failure there (storage, network) must never undo the sign-in or
   // hide the recovery code that signUp is about to return.
-  startSync(ring).catch((error: unknown) => console.warn('sync did not start', (error as Error).message));
+  await startSync(ring).catch((error: unknown) => console.warn('sync did not start', (error as Error).message));
+  authStatus.value = 'unlocked';
 }
 
 /** Forgets everything on this device: keys, cache, outbox, account material. */
@@ -275,8 +276,14 @@ export const sessionActions: Actions = {
       publicKeys: { x25519: r.identity.x25519.publicKey, ed25519: r.identity.ed25519.publicKey },
     });
     const result = await api<{ spaceId: string }>('POST', `/api/invites/${inviteId}/accept`, { token, mac: toB64(mac) });
-    pendingInviteFragment.value = null;
+    const acceptedAt = Date.now();
     await syncNow();
+    // A member's device may already have checked our keys against the invite and declined us:
+    // a sync completed since the accept and the space is not there.
+    const synced = (syncState.value.lastSyncedAt ?? 0) >= acceptedAt;
+    if (!spaceState(result.spaceId) && (synced || removedSpaceIds.value.has(result.spaceId))) {
+      throw new ActionError('invite-mac-invalid');
+    }
     return result;
   },
 

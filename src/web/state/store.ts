@@ -18,6 +18,8 @@ export const me = signal<Me | null>(null);
 /** Personal space first, then shared spaces by creation time. */
 export const spaces = signal<SpaceView[]>([]);
 export const syncState = signal<SyncState>({ online: true, live: false, pendingWrites: 0, lastSyncedAt: null });
+/** Spaces this device was removed from while running (declined joins, leaving, deletion). */
+export const removedSpaceIds = signal<ReadonlySet<string>>(new Set());
 /** An invite link opened before signing in: kept (in memory only) until the person is signed in. */
 export const pendingInviteFragment = signal<string | null>(null);
 

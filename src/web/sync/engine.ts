@@ -14,7 +14,7 @@ import { decryptRecord, encryptRecord } from '../../crypto/records.ts';
 import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
 import { openInviteSecret, verifyInviteMac } from '../../crypto/invite.ts';
 import { api, isTransient } from '../lib/api.ts';
-import { spaces, syncState } from '../state/store.ts';
+import { removedSpaceIds, spaces, syncState } from '../state/store.ts';
 import { ActionError, type SpaceView } from '../state/types.ts';
 import type { KeyRing } from '../vault/keyring.ts';
 import { applyBody, decodeBody, encodeBody, type RecordBody } from './documents.ts';
@@ -34,12 +34,15 @@ import {
 import { emptySpaceState, openKeys, verifyMembership, type SpaceState } from './space-state.ts';
 
 const RETRY_DELAY_MS = 5_000;
+const FIRST_SYNC_WAIT_MS = 3_000;
 const SNAPSHOT_KEY = 'spaces';
 const DEFERRED_PROFILE_KEY = (spaceId: string) => `deferred-profile:${spaceId}`;
 
 interface Snapshot {
   userId: string;
-  spaces: { summary: SpaceSummary; log: SpaceResponse['membershipLog'] }[];
+  /** `cursor`: the last seq pulled in order. The cache may also hold later records this device
+   * wrote itself, so the cursor is kept here rather than derived from the cache. */
+  spaces: { summary: SpaceSummary; log: SpaceResponse['membershipLog']; cursor?: number }[];
 }
 
 let ring: KeyRing | null = null;
@@ -67,7 +70,10 @@ export async function startSync(next: KeyRing): Promise<void> {
   addEventListener('online', onOnline);
   addEventListener('offline', onOffline);
   connectLive();
-  void syncNow();
+  const first = syncNow();
+  // With nothing cached (a new device), wait a little for the first sync so the first screen
+  // shows the person's spaces rather than an empty list that fills in a moment later.
+  if (states.size === 0) await Promise.race([first, new Promise((r) => setTimeout(r, FIRST_SYNC_WAIT_MS))]);
 }
 
 export function stopSync(): void {
@@ -99,8 +105,9 @@ function onOffline(): void {
 async function loadFromDevice(r: KeyRing): Promise<void> {
   const snapshot = await getDevice<Snapshot>(SNAPSHOT_KEY);
   if (snapshot?.userId === r.userId) {
-    for (const { summary, log } of snapshot.spaces) {
+    for (const { summary, log, cursor } of snapshot.spaces) {
       const state = emptySpaceState(summary);
+      state.cursor = cursor ?? 0;
       try {
         verifyMembership(state, log);
       } catch {
@@ -140,7 +147,10 @@ function connectLive(): void {
     } catch {
       return;
     }
-    if (event.type === 'removed') dropSpace(event.spaceId);
+    if (event.type === 'removed') {
+      removedSpaceIds.value = new Set([...removedSpaceIds.value, event.spaceId]);
+      dropSpace(event.spaceId);
+    }
     void syncNow();
   };
 }
@@ -257,10 +267,7 @@ function toCached(spaceId: string) {
 }
 
 function replayCache(state: SpaceState, cached: CachedRecord[]): void {
-  for (const record of cached.sort((a, b) => a.seq - b.seq)) {
-    applyRecord(state, record);
-    state.cursor = Math.max(state.cursor, record.seq);
-  }
+  for (const record of cached.sort((a, b) => a.seq - b.seq)) applyRecord(state, record);
 }
 
 /** Decrypts and applies one record. Records of epochs this device has no key for are skipped:
@@ -287,7 +294,7 @@ function applyRecord(state: SpaceState, record: CachedRecord): void {
 async function saveSnapshot(r: KeyRing): Promise<void> {
   const snapshot: Snapshot = {
     userId: r.userId,
-    spaces: [...states.values()].map((s) => ({ summary: s.summary, log: s.log })),
+    spaces: [...states.values()].map((s) => ({ summary: s.summary, log: s.log, cursor: s.cursor })),
   };
   await putDevice(SNAPSHOT_KEY, snapshot);
 }
@@ -357,6 +364,10 @@ async function flushOnce(gen: number): Promise<void> {
         epoch: entry.epoch,
         ciphertext: toB64(entry.ciphertext),
       });
+      // Cache it now, not at the next pull, so a reload (even offline) still shows it.
+      await putRecords([
+        { spaceId: entry.spaceId, seq, id: entry.id, authorId: ring.userId, epoch: entry.epoch, ciphertext: entry.ciphertext, createdAt: Date.now() },
+      ]);
       await deleteOutbox(entry.id);
       const state = states.get(entry.spaceId);
       const item = queued.find((q) => q.entry.id === entry.id);

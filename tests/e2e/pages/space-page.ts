@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+import { expect } from 'vitest';
 import { PageModel, text } from './base.ts';
 
 export class SpacePage extends PageModel {
@@ -69,7 +70,12 @@ export class SpacePage extends PageModel {
     await this.button('space.inviteOpen').click();
     const dialog = this.dialog(spaceName);
     const list = dialog.getByRole('region', { name: text('invite.openTitle') });
-    await list.getByRole('button', { name: /^Revoke/ }).first().click();
+    const revokeButtons = list.getByRole('button', { name: /^Revoke/ });
+    await revokeButtons.first().waitFor();
+    const before = await revokeButtons.count();
+    await revokeButtons.first().click();
+    // Closing before the server has answered would race the revoke.
+    await expect.poll(() => revokeButtons.count()).toBeLessThan(before);
     await dialog.getByRole('button', { name: text('invite.close'), exact: true }).click();
   }
 

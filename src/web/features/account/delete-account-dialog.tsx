@@ -1,13 +1,15 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { PasswordField } from '../../components/field.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
-import { describeError, type DescribedError } from '../errors/error-catalog.ts';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { actions } from '../../state/actions.ts';
 import { me } from '../../state/store.ts';
 import { t } from '../../i18n/t.ts';
+import { CurrentPasswordField } from './current-password-field.tsx';
+import { useChecks } from './use-checks.ts';
+import { checkPasswordPresent } from './validate.ts';
 
 /** Deleting the account: says exactly what goes and what stays, and asks for the password. */
 export function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -21,30 +23,17 @@ export function DeleteAccountDialog({ open, onClose }: { open: boolean; onClose:
 function DeleteAccountForm({ onClose }: { onClose: () => void }) {
   const { route } = useLocation();
   const [password, setPassword] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<DescribedError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(e: Event) {
-    e.preventDefault();
-    if (busy) return;
-    if (!password) {
-      setFieldError(t('form.passwordMissing'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  const checks = useChecks(['password']);
+  const form = useFormSubmit({
+    check: () => checks.show({ password: checkPasswordPresent(password) }),
+    action: async () => {
       await actions.deleteAccount(password);
       route('/', true);
-    } catch (err) {
-      setError(describeError(err));
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
-    <form class="stack" noValidate onSubmit={onSubmit}>
+    <form class="stack" noValidate onSubmit={form.onSubmit}>
       <p>{t('delete.what')}</p>
       <ul class="explain-list">
         <li>{t('delete.item.account')}</li>
@@ -56,23 +45,19 @@ function DeleteAccountForm({ onClose }: { onClose: () => void }) {
       <p>
         <strong>{t('delete.undo')}</strong>
       </p>
-      <input type="email" autoComplete="username" value={me.value?.email ?? ''} hidden readOnly />
-      <PasswordField
+      <CurrentPasswordField
         label={t('delete.passwordLabel')}
-        autoComplete="current-password"
+        username={me.value?.email ?? ''}
         value={password}
-        onValue={(v) => {
-          setPassword(v);
-          setFieldError(null);
-        }}
-        error={fieldError}
+        onValue={setPassword}
+        check={checks.field('password')}
       />
-      <FormError error={error} />
+      <FormError error={form.error} />
       <div class="actions">
         <button type="button" class="button secondary" onClick={onClose}>
           {t('delete.cancel')}
         </button>
-        <SubmitButton busy={busy} busyLabel={t('delete.busy')} variant="danger">
+        <SubmitButton busy={form.busy} busyLabel={t('delete.busy')} variant="danger">
           {t('delete.confirm')}
         </SubmitButton>
       </div>

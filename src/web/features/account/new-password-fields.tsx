@@ -1,39 +1,59 @@
+import { useState } from 'preact/hooks';
 import { PasswordField } from '../../components/field.tsx';
-import { t, type MessageKey } from '../../i18n/t.ts';
+import { t } from '../../i18n/t.ts';
 import { MIN_PASSWORD_CHARS, assessPassword } from './password-guidance.ts';
+import type { FormChecks } from './use-checks.ts';
 
-interface Props {
-  password: string;
-  confirm: string;
-  onPassword: (value: string) => void;
-  onConfirm: (value: string) => void;
-  /** To notice a password that contains the email address. */
-  email?: string;
-  errors: { password: MessageKey | null; confirm: MessageKey | null };
-  /** 'new' labels the fields "New password" / "Confirm new password". */
-  wording?: 'plain' | 'new';
+/** The new password and its confirmation, as NewPasswordFields edits them. */
+export function useNewPassword() {
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  return {
+    password,
+    confirm,
+    setPassword,
+    setConfirm,
+    reset: () => {
+      setPassword('');
+      setConfirm('');
+    },
+  };
 }
 
-/** Catalog text for a form-check key (every check shares the same parameters). */
-export function checkMessage(key: MessageKey | null): string | null {
-  return key ? t(key, { min: MIN_PASSWORD_CHARS }) : null;
+interface Props {
+  value: ReturnType<typeof useNewPassword>;
+  /** To notice a password that contains the email address. */
+  email?: string;
+  checks: FormChecks<'password' | 'confirm'>;
+  /** 'new' labels the fields "New password" / "Confirm new password". */
+  wording?: 'plain' | 'new';
+  /** Called when the new password (not its confirmation) is edited. */
+  onPasswordEdit?: () => void;
 }
 
 /**
  * A new password with gentle guidance: a passphrase suggestion, a strength hint that grows with
  * length, and a warning (never a block) for very common passwords; then the confirmation.
+ * Editing the password also clears the confirmation's message: the mismatch it reported may be gone.
  */
-export function NewPasswordFields({ password, confirm, onPassword, onConfirm, email, errors, wording = 'plain' }: Props) {
-  const a = assessPassword(password, { email });
+export function NewPasswordFields({ value, email, checks, wording = 'plain', onPasswordEdit }: Props) {
+  const a = assessPassword(value.password, { email });
+  const passwordCheck = checks.field('password');
+  const confirmCheck = checks.field('confirm');
   return (
     <>
       <PasswordField
         label={wording === 'new' ? t('field.newPassword') : t('field.password')}
-        value={password}
-        onValue={onPassword}
+        value={value.password}
+        onValue={(v) => {
+          value.setPassword(v);
+          onPasswordEdit?.();
+          passwordCheck.clear();
+          confirmCheck.clear();
+        }}
         autoComplete="new-password"
         hint={t('password.hint', { min: MIN_PASSWORD_CHARS })}
-        error={checkMessage(errors.password)}
+        error={passwordCheck.message}
         after={() =>
           a.level === 'empty' ? null : (
             <div class="strength">
@@ -51,10 +71,13 @@ export function NewPasswordFields({ password, confirm, onPassword, onConfirm, em
       />
       <PasswordField
         label={wording === 'new' ? t('field.confirmNewPassword') : t('field.confirmPassword')}
-        value={confirm}
-        onValue={onConfirm}
+        value={value.confirm}
+        onValue={(v) => {
+          value.setConfirm(v);
+          confirmCheck.clear();
+        }}
         autoComplete="new-password"
-        error={checkMessage(errors.confirm)}
+        error={confirmCheck.message}
       />
     </>
   );

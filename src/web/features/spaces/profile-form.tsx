@@ -2,8 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { announce } from '../../components/live-region.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
-import { useFocusInvalid } from '../../components/use-focus-invalid.ts';
-import { describeError, type DescribedError } from '../errors/error-catalog.ts';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { actions } from '../../state/actions.ts';
 import { syncState } from '../../state/store.ts';
 import type { SpaceView } from '../../state/types.ts';
@@ -18,10 +17,22 @@ export function ProfileForm({ space }: { space: SpaceView }) {
   const [pronouns, setPronouns] = useState(space.myProfile?.pronouns ?? '');
   const [dirty, setDirty] = useState(false);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [error, setError] = useState<DescribedError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const { formRef, focusInvalid } = useFocusInvalid();
+  const form = useFormSubmit({
+    stays: true,
+    check: () => {
+      if (displayName.trim()) return true;
+      setNameError(t('form.displayNameMissing'));
+      return false;
+    },
+    action: async () => {
+      await actions.setProfile(space.id, { displayName, pronouns });
+      const text = syncState.value.online ? t('live.saved') : t('live.savedOffline');
+      setSaved(text);
+      setDirty(false);
+      announce(text);
+    },
+  });
 
   // The profile can arrive after the screen opens (first sync): take it unless the person typed.
   useEffect(() => {
@@ -36,31 +47,8 @@ export function ProfileForm({ space }: { space: SpaceView }) {
     return () => clearTimeout(timer);
   }, [saved]);
 
-  async function onSubmit(e: Event) {
-    e.preventDefault();
-    if (busy) return;
-    if (!displayName.trim()) {
-      setNameError(t('form.displayNameMissing'));
-      focusInvalid();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await actions.setProfile(space.id, { displayName, pronouns });
-      const text = syncState.value.online ? t('live.saved') : t('live.savedOffline');
-      setSaved(text);
-      setDirty(false);
-      announce(text);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <form ref={formRef} class="stack" noValidate onSubmit={onSubmit}>
+    <form ref={form.formRef} class="stack" noValidate onSubmit={form.onSubmit}>
       <ProfileFields
         displayName={displayName}
         pronouns={pronouns}
@@ -78,9 +66,9 @@ export function ProfileForm({ space }: { space: SpaceView }) {
         displayNameError={nameError}
       />
       <p class="muted small">{t('space.profileWho')}</p>
-      <FormError error={error} onRetry={() => formRef.current?.requestSubmit()} />
+      <FormError error={form.error} onRetry={form.retry} />
       <div class="actions actions-inline">
-        <SubmitButton busy={busy} busyLabel={t('space.profileSaving')}>
+        <SubmitButton busy={form.busy} busyLabel={t('space.profileSaving')}>
           {t('space.profileSave')}
         </SubmitButton>
         {saved && (
