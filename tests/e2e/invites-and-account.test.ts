@@ -43,6 +43,9 @@ async function newSpace(p: Person, name: string, displayName: string): Promise<s
 /** Opens an invite link while signed in and returns the problem the join screen shows. */
 async function problemOpening(p: Person, link: string): Promise<string> {
   const joinPage = new JoinPage(p.page);
+  // Going from one /join#… link to another only changes the hash (no reload), and the previous
+  // problem would still be on screen: start from a blank page so we read this link's answer.
+  await p.page.goto('about:blank');
   await joinPage.open(link);
   await p.page.getByRole('heading', { level: 1, name: text('join.problemTitle') }).waitFor();
   return joinPage.problem();
