@@ -155,4 +155,8 @@ export const LABELS = {
   inviteSecret: 'innermost/invite/secret/v1',
   membership: 'innermost/membership/v1',
   safetyCode: 'innermost/safety-code/v1',
+  roundHeader: 'innermost/round-header/v1',
+  roundSubmission: 'innermost/round-submission/v1',
+  roundSubmissionSig: 'innermost/round-submission-sig/v1',
+  draft: 'innermost/draft/v1',
 } as const;

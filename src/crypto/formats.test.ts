@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import v1 from '../../tests/fixtures/crypto/innermost-v1.json' with { type: 'json' };
 import {
   decodeContext,
+  decryptDraft,
   decryptEnvelope,
+  decryptRoundHeader,
   decryptRecord,
   deriveInviteToken,
   deriveRecoveryKeys,
@@ -23,8 +25,10 @@ import {
   recordContext,
   safetyCode,
   signMembershipEntry,
+  signSubmission,
   unwrapIdentity,
   unwrapUserKey,
+  verifyAndDecryptSubmission,
   verifyMembershipLog,
   type MemberKeys,
 } from './index.ts';
@@ -119,5 +123,19 @@ describe('v1 formats stay readable', () => {
 
   it('safety code', () => {
     expect(safetyCode(spaceId, [bobKeys, aliceKeys])).toBe(v1.safetyCode.code);
+  });
+
+  it('round header, submission (Ed25519 is deterministic: re-signing gives the same bytes) and draft', () => {
+    const spaceKey = unhex(v1.record.spaceKeyHex);
+    const { roundId, epoch, creatorId } = v1.round;
+    const header = decryptRoundHeader({ spaceKey, spaceId, roundId, epoch, creatorId, ciphertext: unhex(v1.round.headerCiphertextHex) });
+    expect(hex(header)).toBe(v1.round.headerHex);
+    const ciphertext = unhex(v1.round.submissionCiphertextHex);
+    const sub = { spaceId, roundId, epoch, authorId: creatorId, ciphertext };
+    const body = verifyAndDecryptSubmission({ spaceKey, verifyKey: alice.ed25519.publicKey, ...sub, signature: unhex(v1.round.submissionSignatureHex) });
+    expect(hex(body)).toBe(v1.round.submissionBodyHex);
+    expect(hex(signSubmission({ signingKey: alice.ed25519.secretKey, ...sub }))).toBe(v1.round.submissionSignatureHex);
+    const draft = decryptDraft({ userKey: unhex(v1.userKey.ukHex), userId: aliceId, key: v1.round.draftKey, ciphertext: unhex(v1.round.draftCiphertextHex) });
+    expect(hex(draft)).toBe(v1.round.draftBodyHex);
   });
 });

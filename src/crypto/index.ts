@@ -14,3 +14,4 @@ export * from './recovery.ts';
 export * from './invite.ts';
 export * from './membership.ts';
 export * from './safety-code.ts';
+export * from './rounds.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SpaceSummary } from '../../shared/api.ts';
-import { applyBody, decodeBody, encodeBody } from './documents.ts';
+import { applyBody, decodeBody, encodeBody, roundDocs } from './documents.ts';
 import { emptySpaceState } from './space-state.ts';
 
 const summary: SpaceSummary = {
@@ -60,5 +60,64 @@ describe('record body validation', () => {
 
   it('refuses to encode a body it would not accept back', () => {
     expect(() => encodeBody({ k: 'profile', v: 1, displayName: '', pronouns: '' })).toThrow();
+  });
+});
+
+describe('round and reflection bodies', () => {
+  const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+  const roundId = '01890000-0000-7000-8000-0000000000d1';
+  const shared = summary;
+  const personal: SpaceSummary = { ...summary, kind: 'personal' };
+
+  it('round-trips notes, positions and reflections', () => {
+    const note = { k: 'round-note', v: 1, roundId, itemId: 'say', text: 'Thank you' } as const;
+    const position = { k: 'read-position', v: 1, roundId, step: 0 } as const;
+    const reflection = { k: 'reflection', v: 1, exerciseId: 'appreciations', answers: { 'glad-when': { kind: 'text', text: 'now' } } } as const;
+    expect(decodeBody(encodeBody(note))).toEqual(note);
+    expect(decodeBody(encodeBody(position))).toEqual(position);
+    expect(decodeBody(encodeBody(reflection))).toEqual(reflection);
+  });
+
+  it('validates by hand: ids, lengths, integers, exact keys', () => {
+    expect(decodeBody(enc({ k: 'round-note', v: 1, roundId, itemId: 'say', text: ' hi ' }))).toEqual({ k: 'round-note', v: 1, roundId, itemId: 'say', text: 'hi' });
+    expect(decodeBody(enc({ k: 'round-note', v: 1, roundId, itemId: 'say', text: 'x'.repeat(1000) }))).not.toBeNull();
+    expect(decodeBody(enc({ k: 'round-note', v: 1, roundId, itemId: 'say', text: 'x'.repeat(1001) }))).toBeNull();
+    expect(decodeBody(enc({ k: 'round-note', v: 1, roundId, itemId: 'say', text: '  ' }))).toBeNull();
+    expect(decodeBody(enc({ k: 'round-note', v: 1, roundId: 'not-a-uuid', itemId: 'say', text: 'hi' }))).toBeNull();
+    expect(decodeBody(enc({ k: 'round-note', v: 1, roundId, itemId: 'Say It', text: 'hi' }))).toBeNull();
+    expect(decodeBody(enc({ k: 'round-note', v: 1, roundId, itemId: 'say', text: 'hi', by: 'x' }))).toBeNull();
+    expect(decodeBody(enc({ k: 'read-position', v: 1, roundId, step: -1 }))).toBeNull();
+    expect(decodeBody(enc({ k: 'read-position', v: 1, roundId, step: 1.5 }))).toBeNull();
+    expect(decodeBody(enc({ k: 'read-position', v: 1, roundId, step: '2' }))).toBeNull();
+    expect(decodeBody(enc({ k: 'read-position', v: 1, roundId, step: 10_001 }))).toBeNull();
+    expect(decodeBody(enc({ k: 'read-position', v: 1, roundId }))).toBeNull();
+    expect(decodeBody(enc({ k: 'reflection', v: 1, exerciseId: 'x', answers: { a: { kind: 'scale', value: 1.5 } } }))).toBeNull();
+    expect(decodeBody(enc({ k: 'reflection', v: 1, exerciseId: 'x', answers: [] }))).toBeNull();
+    expect(decodeBody(enc({ k: 'reflection', v: 1, exerciseId: 'Bad Id', answers: {} }))).toBeNull();
+  });
+
+  it('keeps the last read-together position per author by seq, and notes once per record', () => {
+    const state = emptySpaceState(shared);
+    applyBody(state, { k: 'read-position', v: 1, roundId, step: 4 }, { authorId: 'a', seq: 9, epoch: 1 });
+    applyBody(state, { k: 'read-position', v: 1, roundId, step: 2 }, { authorId: 'a', seq: 7, epoch: 1 });
+    applyBody(state, { k: 'read-position', v: 1, roundId, step: 3 }, { authorId: 'b', seq: 8, epoch: 1 });
+    expect(roundDocs(state).positions.get(roundId)?.get('a')).toEqual({ step: 4, seq: 9 });
+    expect(roundDocs(state).positions.get(roundId)?.get('b')).toEqual({ step: 3, seq: 8 });
+    const note = { k: 'round-note', v: 1, roundId, itemId: 'say', text: 'hi' } as const;
+    applyBody(state, note, { authorId: 'a', seq: 10, epoch: 1, id: 'r1', createdAt: 5 });
+    applyBody(state, note, { authorId: 'a', seq: 10, epoch: 1, id: 'r1', createdAt: 5 });
+    expect([...roundDocs(state).notes.values()]).toEqual([{ id: 'r1', roundId, itemId: 'say', text: 'hi', authorId: 'a', seq: 10, createdAt: 5 }]);
+  });
+
+  it('takes reflections only from the personal space, and round records only from shared ones', () => {
+    const reflection = { k: 'reflection', v: 1, exerciseId: 'appreciations', answers: {} } as const;
+    const inShared = emptySpaceState(shared);
+    applyBody(inShared, reflection, { authorId: 'a', seq: 1, epoch: 1, id: 'r1', createdAt: 1 });
+    expect(roundDocs(inShared).reflections.size).toBe(0);
+    const inPersonal = emptySpaceState(personal);
+    applyBody(inPersonal, reflection, { authorId: 'a', seq: 1, epoch: 1, id: 'r1', createdAt: 1 });
+    applyBody(inPersonal, { k: 'read-position', v: 1, roundId, step: 1 }, { authorId: 'a', seq: 2, epoch: 1 });
+    expect(roundDocs(inPersonal).reflections.get('r1')).toMatchObject({ exerciseId: 'appreciations', seq: 1 });
+    expect(roundDocs(inPersonal).positions.size).toBe(0);
   });
 });

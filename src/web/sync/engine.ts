@@ -58,6 +58,36 @@ let rerun = false;
 let flushing: { gen: number; promise: Promise<void> } | null = null;
 let generation = 0;
 
+/** Other modules (rounds) follow the engine through these hooks instead of living in it. */
+type LiveListener = (event: LiveEvent) => void;
+/** 'synced': a full sync finished; 'changed': documents or the outbox changed; 'stopped': signed out or locked. */
+export type EngineChange = 'synced' | 'changed' | 'stopped';
+type ChangeListener = (change: EngineChange) => void;
+const liveListeners = new Set<LiveListener>();
+const changeListeners = new Set<ChangeListener>();
+
+/** Calls `listener` with every event of the live stream. Returns a function that unsubscribes. */
+export function onLiveEvent(listener: LiveListener): () => void {
+  liveListeners.add(listener);
+  return () => liveListeners.delete(listener);
+}
+
+/** Calls `listener` after every full sync, every change of the documents, and on stop. */
+export function onEngineChange(listener: ChangeListener): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+function emit<T>(listeners: Set<(value: T) => void>, value: T): void {
+  for (const listener of listeners) {
+    try {
+      listener(value);
+    } catch (error) {
+      console.warn('engine listener failed', (error as Error).message);
+    }
+  }
+}
+
 // ---------------------------------------------------------------- lifecycle
 
 export async function startSync(next: KeyRing): Promise<void> {
@@ -89,6 +119,7 @@ export function stopSync(): void {
   removeEventListener('offline', onOffline);
   spaces.value = [];
   syncState.value = { online: navigator.onLine, live: false, pendingWrites: 0, lastSyncedAt: null };
+  emit(changeListeners, 'stopped');
 }
 
 function onOnline(): void {
@@ -151,7 +182,9 @@ function connectLive(): void {
       removedSpaceIds.value = new Set([...removedSpaceIds.value, event.spaceId]);
       dropSpace(event.spaceId);
     }
-    void syncNow();
+    emit(liveListeners, event);
+    // A round's status lives outside the record log; its listener (rounds) pulls just that.
+    if (event.type !== 'rounds') void syncNow();
   };
 }
 
@@ -235,6 +268,7 @@ async function syncOnce(): Promise<void> {
   await flushOutbox();
   publishSync({ lastSyncedAt: Date.now(), online: true });
   publish();
+  if (gen === generation) emit(changeListeners, 'synced');
 }
 
 function memberSignature(summary: SpaceSummary): string {
@@ -285,7 +319,7 @@ function applyRecord(state: SpaceState, record: CachedRecord): void {
       ciphertext: record.ciphertext,
     });
     const body = decodeBody(plain);
-    if (body) applyBody(state, body, record);
+    if (body) applyBody(state, body, { authorId: record.authorId, seq: record.seq, epoch: record.epoch, id: record.id, createdAt: record.createdAt });
   } catch {
     state.integrityWarning = 'record';
   }
@@ -310,8 +344,9 @@ function dropSpace(spaceId: string): void {
 
 // ---------------------------------------------------------------- writes and the outbox
 
-/** Encrypts a record under the space's current epoch and queues it; sends it when online. */
-export async function writeRecord(spaceId: string, body: RecordBody): Promise<void> {
+/** Encrypts a record under the space's current epoch and queues it; sends it when online.
+ * Returns the record's id. */
+export async function writeRecord(spaceId: string, body: RecordBody): Promise<string> {
   const r = ring;
   const state = states.get(spaceId);
   if (!r || !state) throw new ActionError('not-found');
@@ -325,6 +360,7 @@ export async function writeRecord(spaceId: string, body: RecordBody): Promise<vo
   queued.push({ entry, body });
   publish();
   void flushOutbox();
+  return id;
 }
 
 function decryptQueued(entry: OutboxEntry): RecordBody | null {
@@ -365,13 +401,12 @@ async function flushOnce(gen: number): Promise<void> {
         ciphertext: toB64(entry.ciphertext),
       });
       // Cache it now, not at the next pull, so a reload (even offline) still shows it.
-      await putRecords([
-        { spaceId: entry.spaceId, seq, id: entry.id, authorId: ring.userId, epoch: entry.epoch, ciphertext: entry.ciphertext, createdAt: Date.now() },
-      ]);
+      const createdAt = Date.now();
+      await putRecords([{ spaceId: entry.spaceId, seq, id: entry.id, authorId: ring.userId, epoch: entry.epoch, ciphertext: entry.ciphertext, createdAt }]);
       await deleteOutbox(entry.id);
       const state = states.get(entry.spaceId);
       const item = queued.find((q) => q.entry.id === entry.id);
-      if (state && item) applyBody(state, item.body, { authorId: ring.userId, seq, epoch: entry.epoch });
+      if (state && item) applyBody(state, item.body, { authorId: ring.userId, seq, epoch: entry.epoch, id: entry.id, createdAt });
       queued = queued.filter((q) => q.entry.id !== entry.id);
     } catch (error) {
       const code = error instanceof ActionError ? error.code : 'internal';
@@ -536,6 +571,11 @@ export function spaceState(spaceId: string): SpaceState | undefined {
   return states.get(spaceId);
 }
 
+/** My writes to a space still in the outbox (decrypted), oldest first: shown until acknowledged. */
+export function queuedBodies(spaceId: string): { id: string; body: RecordBody; queuedAt: number }[] {
+  return queued.filter((q) => q.entry.spaceId === spaceId).map((q) => ({ id: q.entry.id, body: q.body, queuedAt: q.entry.queuedAt }));
+}
+
 export function forgetSpace(spaceId: string): void {
   dropSpace(spaceId);
 }
@@ -554,6 +594,7 @@ function publish(): void {
     .map((state) => toView(state, r));
   spaces.value = views;
   publishSync({});
+  emit(changeListeners, 'changed');
 }
 
 function toView(state: SpaceState, r: KeyRing): SpaceView {
