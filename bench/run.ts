@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { benchBrowser } from './browser.ts';
 import { benchHttp } from './http.ts';
 import { benchRealtime } from './realtime.ts';
+import { benchRoundVerify } from './round-verify.ts';
 import { benchRounds } from './rounds.ts';
 
 const OUT_DIR = resolve(import.meta.dirname, 'out');
@@ -17,6 +18,8 @@ const BUDGETS: Record<string, string> = {
   pull_ratio: '>= 0.5 of the bare route',
   first_screen_js_gzip_kb: '<= 70 KB',
   argon2id_unlock_warm_ms: '<= 1000 ms',
+  realtime_one_server_p99_ms: '< 100 ms',
+  realtime_two_servers_p99_ms: '< 100 ms',
 };
 
 async function main(): Promise<void> {
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
     ['http', benchHttp],
     ['realtime', benchRealtime],
     ['rounds', benchRounds],
+    ['round-verify', benchRoundVerify],
     ['browser', benchBrowser],
   ];
   for (const [name, run] of sections) {
