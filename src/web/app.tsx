@@ -43,6 +43,12 @@ const SafetyCode = lazyRoute(() => import('./routes/safety-code.tsx'));
 const Join = lazyRoute(() => import('./routes/join.tsx'));
 const Settings = lazyRoute(() => import('./routes/settings.tsx'));
 const NotFound = lazyRoute(() => import('./routes/not-found.tsx'));
+const NewRound = lazyRoute(() => import('./routes/new-round.tsx'));
+const Round = lazyRoute(() => import('./routes/round.tsx'));
+const ReadTogether = lazyRoute(() => import('./routes/read-together.tsx'));
+const JustMe = lazyRoute(() => import('./routes/just-me.tsx'));
+const ReflectionNew = lazyRoute(() => import('./routes/reflection-new.tsx'));
+const Reflection = lazyRoute(() => import('./routes/reflection.tsx'));
 const RecoveryCodeScreen = lazyRoute<object>(() =>
   import('./features/account/recovery-code-screen.tsx').then((m) => ({ default: m.RecoveryCodeScreen })),
 );
@@ -88,6 +94,14 @@ const SettingsRoute = unlockedOnly(Settings);
 // Keyed by id, so moving from one space to another starts fresh (and focuses the new heading).
 const SpaceRoute = unlockedOnly(({ id }: { id: string }) => <Space key={id} id={id} />);
 const SafetyRoute = unlockedOnly(({ id }: { id: string }) => <SafetyCode key={id} id={id} />);
+const NewRoundRoute = unlockedOnly(({ id }: { id: string }) => <NewRound key={id} id={id} />);
+const RoundRoute = unlockedOnly(({ id, roundId }: { id: string; roundId: string }) => <Round key={roundId} id={id} roundId={roundId} />);
+const ReadTogetherRoute = unlockedOnly(({ id, roundId }: { id: string; roundId: string }) => (
+  <ReadTogether key={roundId} id={id} roundId={roundId} />
+));
+const JustMeRoute = unlockedOnly(JustMe);
+const ReflectionNewRoute = unlockedOnly(({ exerciseId }: { exerciseId: string }) => <ReflectionNew key={exerciseId} exerciseId={exerciseId} />);
+const ReflectionRoute = unlockedOnly(({ reflectionId }: { reflectionId: string }) => <Reflection key={reflectionId} reflectionId={reflectionId} />);
 
 function StartFailed() {
   return (
@@ -117,6 +131,12 @@ function Screens() {
       <Route path="/join" component={JoinRoute} />
       <Route path="/spaces/new" component={NewSpaceRoute} />
       <Route path="/spaces/:id/safety" component={SafetyRoute} />
+      <Route path="/spaces/:id/exercises/new" component={NewRoundRoute} />
+      <Route path="/spaces/:id/rounds/:roundId/read" component={ReadTogetherRoute} />
+      <Route path="/spaces/:id/rounds/:roundId" component={RoundRoute} />
+      <Route path="/just-me" component={JustMeRoute} />
+      <Route path="/just-me/exercises/:exerciseId" component={ReflectionNewRoute} />
+      <Route path="/just-me/reflections/:reflectionId" component={ReflectionRoute} />
       <Route path="/spaces/:id" component={SpaceRoute} />
       <Route path="/settings" component={SettingsRoute} />
       <Route default component={NotFound} />

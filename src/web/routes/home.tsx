@@ -1,6 +1,7 @@
 import { ScreenTitle } from '../components/screen-title.tsx';
 import { SyncStatus } from '../components/sync-status.tsx';
 import { myStatus, othersLine, spaceTitle } from '../features/spaces/space-names.ts';
+import { roundsBySpace } from '../state/rounds-store.ts';
 import { spaces } from '../state/store.ts';
 import { t } from '../i18n/t.ts';
 
@@ -8,19 +9,35 @@ import { t } from '../i18n/t.ts';
 export default function Home() {
   const list = spaces.value;
   const shared = list.filter((s) => s.kind === 'shared');
+  // Exercises open for my answers: one calm line each, never a badge or a count.
+  const rounds = roundsBySpace.value;
+  const waitingRounds = shared.flatMap((space) =>
+    (rounds.get(space.id) ?? [])
+      .filter((r) => r.status === 'open' && r.iAmParticipant && !r.iHaveSealed)
+      .map((r) => ({ space, round: r })),
+  );
   return (
     <div class="screen home">
       <ScreenTitle>{t('home.title')}</ScreenTitle>
       <p class="lead">{t('home.welcome')}</p>
       <SyncStatus />
+      {waitingRounds.map(({ space, round }) => (
+        <p key={round.id} class="gentle-line">
+          <a href={`/spaces/${space.id}/rounds/${round.id}`}>{t('home.roundWaiting', { space: spaceTitle(space) })}</a>
+        </p>
+      ))}
 
       <section aria-labelledby="spaces-title" class="stack">
         <h2 id="spaces-title">{t('home.spacesTitle')}</h2>
         <ul class="space-list" role="list">
-          <li class="card space-card personal">
+          <li class="card space-card personal linked">
             <span class="space-mark personal" aria-hidden="true" />
             <div>
-              <h3>{t('home.personalTitle')}</h3>
+              <h3>
+                <a class="card-link" href="/just-me">
+                  {t('home.personalTitle')}
+                </a>
+              </h3>
               <p class="muted">{t('home.personalBody')}</p>
             </div>
           </li>
@@ -55,7 +72,6 @@ export default function Home() {
         <h2 id="coming-title">{t('home.comingTitle')}</h2>
         <p>{t('home.comingIntro')}</p>
         <ul class="coming-list">
-          <li>{t('home.coming.answers')}</li>
           <li>{t('home.coming.checkins')}</li>
           <li>{t('home.coming.programs')}</li>
           <li>{t('home.coming.cards')}</li>

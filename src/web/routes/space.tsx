@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import { Redirect } from '../components/redirect.tsx';
 import { ScreenTitle } from '../components/screen-title.tsx';
 import { SyncStatus } from '../components/sync-status.tsx';
+import { RoundsRegion } from '../features/rounds/rounds-region.tsx';
 import { InviteDialog } from '../features/spaces/invite-dialog.tsx';
 import { LeaveDialog } from '../features/spaces/leave-dialog.tsx';
 import { MemberList } from '../features/spaces/member-list.tsx';
@@ -33,19 +35,8 @@ export default function Space({ id }: { id: string }) {
   if (!space) return <SpaceNotFound />;
   const title = spaceTitle(space);
 
-  if (space.kind === 'personal') {
-    return (
-      <div class="screen">
-        <ScreenTitle>{title}</ScreenTitle>
-        <p class="lead">{t('space.personalBody')}</p>
-        <div class="actions">
-          <a class="button secondary" href="/">
-            {t('common.backHome')}
-          </a>
-        </div>
-      </div>
-    );
-  }
+  // The personal space is "Just me": exercises done alone and private reflections.
+  if (space.kind === 'personal') return <Redirect to="/just-me" />;
 
   const waiting = myStatus(space) === 'pending';
   return (
@@ -62,6 +53,8 @@ export default function Space({ id }: { id: string }) {
           {t('space.meWaiting')}
         </p>
       )}
+
+      {!waiting && <RoundsRegion space={space} />}
 
       <section aria-labelledby="members-title" class="stack">
         <h2 id="members-title">{t('space.membersTitle')}</h2>

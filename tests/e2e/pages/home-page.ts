@@ -15,9 +15,19 @@ export class HomePage extends PageModel {
     return this.page.getByRole('region', { name: text('home.spacesTitle') });
   }
 
-  /** The names of the shared spaces listed (each is a link). */
+  /** The names of the shared spaces listed (each is a link; "Just me" is not one of them). */
   async sharedSpaceNames(): Promise<string[]> {
-    return this.spacesRegion.getByRole('listitem').getByRole('link').allInnerTexts();
+    const names = await this.spacesRegion.getByRole('listitem').getByRole('link').allInnerTexts();
+    return names.filter((n) => n.trim() !== text('home.personalTitle'));
+  }
+
+  async openJustMe(): Promise<void> {
+    await this.spacesRegion.getByRole('link', { name: text('home.personalTitle'), exact: true }).click();
+  }
+
+  /** The calm "A new exercise is waiting in {space}" line, as a link. */
+  roundWaitingLink(spaceName: string): Locator {
+    return this.page.getByRole('link', { name: text('home.roundWaiting', { space: spaceName }), exact: true });
   }
 
   async openSpace(name: string): Promise<void> {

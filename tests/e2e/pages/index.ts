@@ -3,6 +3,7 @@ export { HomePage } from './home-page.ts';
 export { JoinPage } from './join-page.ts';
 export { LockedPage } from './locked-page.ts';
 export { NewSpacePage } from './new-space-page.ts';
+export { ExercisesRegion, JustMePage, NewRoundPage, ReadTogetherPage, RoundPage } from './rounds-pages.ts';
 export { RecoverPage } from './recover-page.ts';
 export { RecoveryCodePage } from './recovery-code-page.ts';
 export { SafetyCodePage } from './safety-code-page.ts';

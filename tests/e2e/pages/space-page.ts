@@ -36,7 +36,10 @@ export class SpacePage extends PageModel {
     await form.getByLabel(text('field.displayName'), { exact: true }).fill(displayName);
     await form.getByLabel(text('field.pronouns'), { exact: true }).fill(pronouns);
     await form.getByRole('button', { name: text('space.profileSave'), exact: true }).click();
-    await this.announcement(new RegExp(`^(${text('live.saved')}|${text('live.savedOffline')})$`)).waitFor();
+    // Wait for the outcome (my own line shows the new name), not for the "Saved" announcement:
+    // the live region holds only the latest message, and another (someone leaving, say) can
+    // replace it before we look.
+    await this.membersRegion.getByRole('listitem').filter({ hasText: displayName }).first().waitFor();
   }
 
   private dialog(spaceName: string): Locator {

@@ -1,0 +1,176 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Exercise } from '../../../shared/content.ts';
+import { announce } from '../../components/live-region.tsx';
+import { roundActions } from '../../rounds/actions.ts';
+import type { Answers, AnswerValue } from '../../state/rounds-types.ts';
+import { t } from '../../i18n/t.ts';
+import { ExerciseIntro } from './exercise-intro.tsx';
+import { ItemField } from './item-field.tsx';
+
+/** Drafts are written this long after the last keystroke (not on every key). */
+const DRAFT_SAVE_DELAY_MS = 600;
+
+interface Props {
+  exercise: Exercise;
+  /** Where the draft lives on this device (see names.ts). */
+  draftKey: string;
+  /** Who will see the answers, in plain words, shown before the first line. */
+  whoSees: string;
+  /** The final button (opens a confirm dialog for a round; saves for a reflection). */
+  renderSubmit: (get: { answers: () => Answers; hasEmpty: boolean }) => ComponentChildren;
+}
+
+/** Every item, with empty ones counted as passed (what gets sealed or saved). */
+export function completeAnswers(exercise: Exercise, values: Answers, passed: ReadonlySet<string>): Answers {
+  const out: Answers = {};
+  for (const item of exercise.items) {
+    const v = values[item.id];
+    out[item.id] = passed.has(item.id) || v === undefined || v.kind === 'pass' ? { kind: 'pass' } : v;
+  }
+  return out;
+}
+
+/** True when an item would be sealed as passed without the person having chosen to pass it. */
+export function hasEmptyItems(exercise: Exercise, values: Answers, passed: ReadonlySet<string>): boolean {
+  return exercise.items.some((i) => !passed.has(i.id) && values[i.id] === undefined);
+}
+
+/**
+ * The exercise's introduction, then its lines. What is typed is saved as a draft on this device
+ * (encrypted by the engine), a moment after each change, and comes back when the screen reopens.
+ */
+export function AnswerForm({ exercise, draftKey, whoSees, renderSubmit }: Props) {
+  const [loaded, setLoaded] = useState(false);
+  const [started, setStarted] = useState(false);
+  const [values, setValues] = useState<Answers>({});
+  const [passed, setPassed] = useState<ReadonlySet<string>>(new Set());
+  const [draft, setDraft] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const dirty = useRef(false);
+  const announcedSave = useRef(false);
+  const formTitle = useRef<HTMLHeadingElement>(null);
+  const begun = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    roundActions
+      .loadDraft(draftKey)
+      .then((answers) => {
+        if (!live) return;
+        const v: Answers = {};
+        const p = new Set<string>();
+        for (const [id, a] of Object.entries(answers)) {
+          if (a.kind === 'pass') p.add(id);
+          else v[id] = a;
+        }
+        setValues(v);
+        setPassed(p);
+        // Coming back to a draft: straight to the lines (the introduction is a click away).
+        if (Object.keys(answers).length > 0) setStarted(true);
+      })
+      .catch(() => undefined)
+      .finally(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [draftKey]);
+
+  const draftAnswers = (): Answers => {
+    const out: Answers = { ...values };
+    for (const id of passed) out[id] = { kind: 'pass' };
+    return out;
+  };
+
+  useEffect(() => {
+    if (!dirty.current) return;
+    setDraft('saving');
+    const timer = setTimeout(() => {
+      roundActions
+        .saveDraft(draftKey, draftAnswers())
+        .then(() => {
+          setDraft('saved');
+          // Said once: repeating it after every pause in typing would be noise.
+          if (!announcedSave.current) announce(t('exercise.draftSaved'));
+          announcedSave.current = true;
+        })
+        .catch(() => setDraft('failed'));
+    }, DRAFT_SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [values, passed]);
+
+  // After "Begin" the button is gone: focus goes to the heading above the first line.
+  useEffect(() => {
+    if (started && begun.current) formTitle.current?.focus();
+  }, [started]);
+
+  function setValue(id: string, value: AnswerValue | undefined) {
+    dirty.current = true;
+    setValues((prev) => {
+      const next = { ...prev };
+      if (value === undefined) delete next[id];
+      else next[id] = value;
+      return next;
+    });
+  }
+
+  function setPass(id: string, on: boolean) {
+    dirty.current = true;
+    setPassed((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  if (!loaded) return null;
+
+  if (!started) {
+    return (
+      <ExerciseIntro exercise={exercise} whoSees={whoSees}>
+        <div class="actions">
+          <button type="button" class="button primary" onClick={() => {
+              begun.current = true;
+              setStarted(true);
+            }}
+          >
+            {t('exercise.begin')}
+          </button>
+        </div>
+      </ExerciseIntro>
+    );
+  }
+
+  return (
+    <section class="answer-form stack" aria-labelledby="answers-title">
+      <h2 id="answers-title" ref={formTitle} tabIndex={-1}>
+        {t('exercise.formTitle')}
+      </h2>
+      <p class="notice notice-info small">
+        <span class="lock-inline" aria-hidden="true" />
+        {whoSees}
+      </p>
+      <div class="stack">
+        {exercise.items.map((item, i) => (
+          <ItemField
+            key={item.id}
+            item={item}
+            index={i}
+            total={exercise.items.length}
+            value={values[item.id]}
+            passed={passed.has(item.id)}
+            onValue={(v) => setValue(item.id, v)}
+            onPassed={(on) => setPass(item.id, on)}
+          />
+        ))}
+      </div>
+      <p class={`draft-status draft-${draft}`}>
+        {draft === 'saving' && t('exercise.draftSaving')}
+        {draft === 'saved' && t('exercise.draftSaved')}
+        {draft === 'failed' && t('exercise.draftFailed')}
+        {draft === 'idle' && t('exercise.draftHint')}
+      </p>
+      {renderSubmit({ answers: () => completeAnswers(exercise, values, passed), hasEmpty: hasEmptyItems(exercise, values, passed) })}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { useId } from 'preact/hooks';
+import type { ChoiceItem, ExerciseItem, ScaleItem, TextItem } from '../../../shared/content.ts';
+import type { AnswerValue } from '../../state/rounds-types.ts';
+import { t } from '../../i18n/t.ts';
+
+interface Props {
+  item: ExerciseItem;
+  index: number;
+  total: number;
+  /** The answer being written (never 'pass': passing is `passed`). */
+  value: AnswerValue | undefined;
+  passed: boolean;
+  onValue: (value: AnswerValue | undefined) => void;
+  onPassed: (passed: boolean) => void;
+}
+
+/**
+ * One line of an exercise: its prompt as the group's name, the control for its kind, and a
+ * "Pass" toggle. Passing hides the control but keeps what was typed, in case they change their mind.
+ */
+export function ItemField({ item, index, total, value, passed, onValue, onPassed }: Props) {
+  const id = useId();
+  const legendId = `${id}-legend`;
+  const passHintId = `${id}-pass-hint`;
+  return (
+    <fieldset class={`item card${passed ? ' item-passed' : ''}`} aria-labelledby={legendId}>
+      <legend id={legendId} class="item-legend">
+        <span class="item-number">{t('exercise.itemNumber', { n: index + 1, total })}</span>
+        {' '}
+        <span class="item-prompt" id={`${id}-prompt`}>
+          {item.prompt}
+        </span>
+      </legend>
+      {!passed && item.kind === 'text' && <TextControl item={item} labelledBy={`${id}-prompt`} value={value} onValue={onValue} />}
+      {!passed && item.kind === 'scale' && <ScaleControl item={item} name={id} value={value} onValue={onValue} />}
+      {!passed && item.kind === 'choice' && <ChoiceControl item={item} name={id} value={value} onValue={onValue} />}
+      <div class="checkbox-row pass-row">
+        <input
+          id={`${id}-pass`}
+          type="checkbox"
+          checked={passed}
+          aria-describedby={passed ? passHintId : undefined}
+          onChange={(e) => onPassed(e.currentTarget.checked)}
+        />
+        <label for={`${id}-pass`}>{t('exercise.pass')}</label>
+      </div>
+      {passed && (
+        <p id={passHintId} class="field-hint pass-hint">
+          {t('exercise.passHint')}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function TextControl({ item, labelledBy, value, onValue }: { item: TextItem; labelledBy: string; value: AnswerValue | undefined; onValue: Props['onValue'] }) {
+  const id = useId();
+  const text = value?.kind === 'text' ? value.text : '';
+  const left = item.maxChars - text.length;
+  const showLeft = left <= Math.min(100, item.maxChars / 5);
+  return (
+    <div class="field">
+      <textarea
+        id={id}
+        class="answer-text"
+        rows={3}
+        maxLength={item.maxChars}
+        aria-labelledby={labelledBy}
+        aria-describedby={showLeft ? `${id}-left` : undefined}
+        placeholder={item.placeholder}
+        value={text}
+        onInput={(e) => {
+          const next = e.currentTarget.value;
+          onValue(next === '' ? undefined : { kind: 'text', text: next });
+        }}
+      />
+      {showLeft && (
+        <p id={`${id}-left`} class="field-hint">
+          {t('exercise.charsLeft', { count: left })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ScaleControl({ item, name, value, onValue }: { item: ScaleItem; name: string; value: AnswerValue | undefined; onValue: Props['onValue'] }) {
+  const values: number[] = [];
+  for (let v = item.min; v <= item.max; v++) values.push(v);
+  const mid = item.midLabel !== undefined && values.length % 2 === 1 ? values[(values.length - 1) / 2] : undefined;
+  const endLabel = (v: number): string | undefined =>
+    v === item.min ? item.minLabel : v === item.max ? item.maxLabel : v === mid ? item.midLabel : undefined;
+  return (
+    <div class="scale">
+      <div class="scale-options">
+        {values.map((v) => {
+          const label = endLabel(v);
+          return (
+            <label key={v} class="scale-option">
+              <input
+                type="radio"
+                name={name}
+                value={String(v)}
+                checked={value?.kind === 'scale' && value.value === v}
+                onChange={() => onValue({ kind: 'scale', value: v })}
+              />
+              <span class="scale-num">{v}</span>
+              {label && <span class="visually-hidden">, {label}</span>}
+            </label>
+          );
+        })}
+      </div>
+      <div class="scale-ends" aria-hidden="true">
+        <span>{item.minLabel}</span>
+        {mid !== undefined && <span>{item.midLabel}</span>}
+        <span>{item.maxLabel}</span>
+      </div>
+    </div>
+  );
+}
+
+function ChoiceControl({ item, name, value, onValue }: { item: ChoiceItem; name: string; value: AnswerValue | undefined; onValue: Props['onValue'] }) {
+  return (
+    <div class="choice-options">
+      {item.options.map((o) => (
+        <label key={o.id} class="choice-option">
+          <input
+            type="radio"
+            name={name}
+            value={o.id}
+            checked={value?.kind === 'choice' && value.optionId === o.id}
+            onChange={() => onValue({ kind: 'choice', optionId: o.id })}
+          />
+          <span>{o.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { useId, useState } from 'preact/hooks';
+import { CONTENT_LIMITS, type Exercise, type ExerciseItem } from '../../../shared/content.ts';
+import { FormError } from '../../components/form-error.tsx';
+import { announce } from '../../components/live-region.tsx';
+import { useFocusIfLost } from '../../components/use-focus-if-lost.ts';
+import { SubmitButton } from '../../components/submit-button.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.ts';
+import { roundActions } from '../../rounds/actions.ts';
+import { roundNotes } from '../../state/rounds-store.ts';
+import type { FollowUpNote, RevealedRound, RoundView } from '../../state/rounds-types.ts';
+import { formatDateTime, t } from '../../i18n/t.ts';
+import { AnswerView } from './answer-view.tsx';
+import { participantName } from './names.ts';
+import { useRevealed } from './use-revealed.ts';
+
+/** Notes are short: "what I meant was…", not a second answer. */
+const NOTE_MAX_CHARS = CONTENT_LIMITS.answerChars;
+
+/** Everyone's answers, line by line, as written; follow-up notes per line; and "Read together". */
+export function Revealed({ round, exercise }: { round: RoundView; exercise: Exercise }) {
+  const { state, reload } = useRevealed(round);
+  if (state.kind === 'loading') return <p class="muted" role="status">{t('round.opening')}</p>;
+  if (state.kind === 'failed') {
+    return (
+      <div class="notice notice-error" role="alert">
+        <p>{t('round.openFailed')}</p>
+        <button type="button" class="button secondary small" onClick={reload}>
+          {t('common.tryAgain')}
+        </button>
+      </div>
+    );
+  }
+  return <RevealedAnswers round={round} exercise={exercise} data={state.data} />;
+}
+
+function RevealedAnswers({ round, exercise, data }: { round: RoundView; exercise: Exercise; data: RevealedRound }) {
+  const lead = useFocusIfLost<HTMLParagraphElement>();
+  return (
+    <>
+      <p class="lead" ref={lead} tabIndex={-1}>
+        {t('round.revealedLead')}
+      </p>
+      {exercise.readTogether && (
+        <div class="card stack read-together-card">
+          <p>{t('round.readTogetherHint')}</p>
+          <div class="actions">
+            <a class="button primary" href={`/spaces/${round.spaceId}/rounds/${round.id}/read`}>
+              {t('round.readTogether')}
+            </a>
+          </div>
+        </div>
+      )}
+      {exercise.items.map((item, i) => (
+        <RevealedItem key={item.id} round={round} item={item} index={i} total={exercise.items.length} data={data} />
+      ))}
+      {exercise.after.note && <p class="muted">{exercise.after.note}</p>}
+    </>
+  );
+}
+
+function RevealedItem({ round, item, index, total, data }: { round: RoundView; item: ExerciseItem; index: number; total: number; data: RevealedRound }) {
+  const id = useId();
+  // Notes arrive live (mine show at once, even while still being sent).
+  const allNotes = roundNotes.value.get(round.id) ?? data.notes;
+  const notes = allNotes.filter((n) => n.itemId === item.id).sort((a, b) => a.createdAt - b.createdAt);
+  return (
+    <section class="card stack revealed-item" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} class="item-legend">
+        <span class="item-number">{t('exercise.itemNumber', { n: index + 1, total })}</span>
+        {' '}
+        <span class="item-prompt">{item.prompt}</span>
+      </h2>
+      <ul class="answer-list" role="list">
+        {data.answers.map((person) => (
+          <li key={person.userId} class="answer-row">
+            <p class="answer-author">{participantName(person)}{round.participants.find((p) => p.userId === person.userId)?.isMe ? ` (${t('space.you')})` : ''}</p>
+            {person.verified ? (
+              <AnswerView item={item} answer={person.answers[item.id]} />
+            ) : (
+              <p class="notice notice-security small">{t('round.unverified')}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+      {notes.length > 0 && <NoteList notes={notes} />}
+      <NoteForm round={round} itemId={item.id} />
+    </section>
+  );
+}
+
+function NoteList({ notes }: { notes: FollowUpNote[] }) {
+  const id = useId();
+  return (
+    <div class="notes">
+      <h3 id={id}>{t('round.notesTitle')}</h3>
+      <ul class="note-list" role="list" aria-labelledby={id}>
+        {notes.map((n) => (
+          <li key={n.id} class="note">
+            <p class="note-meta muted small">
+              {t('round.noteBy', { name: participantName({ displayName: n.authorName }) })} · {formatDateTime(n.createdAt)}
+            </p>
+            <p class="note-text">{n.text}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function NoteForm({ round, itemId }: { round: RoundView; itemId: string }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const form = useFormSubmit({
+    stays: true,
+    check: () => {
+      const trimmed = text.trim();
+      if (!trimmed) setError(t('round.noteMissing'));
+      else if (trimmed.length > NOTE_MAX_CHARS) setError(t('round.noteTooLong', { max: NOTE_MAX_CHARS }));
+      else return true;
+      return false;
+    },
+    action: async () => {
+      await roundActions.addFollowUpNote({ spaceId: round.spaceId, roundId: round.id, itemId, text: text.trim() });
+      announce(t('live.noteAdded'));
+      setText('');
+      setOpen(false);
+    },
+  });
+
+  if (!open) {
+    return (
+      <div class="actions actions-inline">
+        <button type="button" class="button secondary small" aria-expanded="false" onClick={() => setOpen(true)}>
+          {t('round.addNote')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form ref={form.formRef} class="stack note-form" noValidate onSubmit={form.onSubmit}>
+      <div class={`field${error ? ' field-invalid' : ''}`}>
+        <label for={id}>{t('round.noteLabel')}</label>
+        <p id={`${id}-hint`} class="field-hint">
+          {t('round.noteHint')} {t('round.noteWho')}
+        </p>
+        <textarea
+          id={id}
+          rows={3}
+          autoFocus
+          value={text}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            setError(null);
+          }}
+        />
+        {error && (
+          <p id={`${id}-error`} class="field-error">
+            {error}
+          </p>
+        )}
+      </div>
+      <FormError error={form.error} onRetry={form.retry} />
+      <div class="actions actions-inline">
+        <button type="button" class="button quiet small" onClick={() => setOpen(false)}>
+          {t('round.noteCancel')}
+        </button>
+        <SubmitButton busy={form.busy} busyLabel={t('round.noteBusy')}>
+          {t('round.noteSubmit')}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'preact/hooks';
+import { roundActions } from '../../rounds/actions.ts';
+import type { RevealedRound, RoundView } from '../../state/rounds-types.ts';
+
+export type RevealedState = { kind: 'loading' } | { kind: 'ready'; data: RevealedRound } | { kind: 'failed' };
+
+/**
+ * Every participant's verified answers, once revealed (notes come live from roundNotes). Opened
+ * again when the round's view changes, and on `reload()`.
+ */
+export function useRevealed(round: RoundView | null): { state: RevealedState; reload: () => void } {
+  const [state, setState] = useState<RevealedState>({ kind: 'loading' });
+  const [tick, setTick] = useState(0);
+  const revealed = round?.status === 'revealed';
+  useEffect(() => {
+    if (!round || !revealed) return;
+    let live = true;
+    roundActions
+      .openRevealed(round.spaceId, round.id)
+      .then((data) => live && setState({ kind: 'ready', data }))
+      .catch(() => live && setState((prev) => (prev.kind === 'ready' ? prev : { kind: 'failed' })));
+    return () => {
+      live = false;
+    };
+  }, [round, revealed, tick]);
+  return { state, reload: () => setTick((n) => n + 1) };
+}
