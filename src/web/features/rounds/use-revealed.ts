@@ -12,16 +12,20 @@ export function useRevealed(round: RoundView | null): { state: RevealedState; re
   const [state, setState] = useState<RevealedState>({ kind: 'loading' });
   const [tick, setTick] = useState(0);
   const revealed = round?.status === 'revealed';
+  const spaceId = round?.spaceId;
+  const roundId = round?.id;
+  // Keyed on the round's identity, not the object: every sync publishes a new RoundView, and
+  // opening a round can itself sync, so depending on the object would reopen it forever.
   useEffect(() => {
-    if (!round || !revealed) return;
+    if (!spaceId || !roundId || !revealed) return;
     let live = true;
     roundActions
-      .openRevealed(round.spaceId, round.id)
+      .openRevealed(spaceId, roundId)
       .then((data) => live && setState({ kind: 'ready', data }))
       .catch(() => live && setState((prev) => (prev.kind === 'ready' ? prev : { kind: 'failed' })));
     return () => {
       live = false;
     };
-  }, [round, revealed, tick]);
+  }, [spaceId, roundId, revealed, tick]);
   return { state, reload: () => setTick((n) => n + 1) };
 }
