@@ -350,9 +350,7 @@ export async function writeRecord(spaceId: string, body: RecordBody): Promise<st
   const r = ring;
   const state = states.get(spaceId);
   if (!r || !state) throw new ActionError('not-found');
-  const epoch = state.summary.epoch;
-  const key = state.keys.get(epoch);
-  if (!key) throw new ActionError('rotation-required');
+  const { epoch, key } = newestKey(state);
   const id = uuidv7();
   const ciphertext = encryptRecord({ spaceKey: key, spaceId, recordId: id, authorId: r.userId, epoch, body: encodeBody(body) });
   const entry: OutboxEntry = { id, spaceId, epoch, ciphertext, queuedAt: Date.now() };
@@ -361,6 +359,20 @@ export async function writeRecord(spaceId: string, body: RecordBody): Promise<st
   publish();
   void flushOutbox();
   return id;
+}
+
+/**
+ * The key to write under: the current epoch's, or, in the moment between learning of a new epoch
+ * and opening its key (mid-rotation), the newest key this device holds. The server refuses a
+ * write under an old epoch (stale-epoch), so nothing is ever stored under it: the outbox
+ * re-encrypts the write under the new key as soon as it opens. A write never fails for that.
+ */
+function newestKey(state: SpaceState): { epoch: number; key: Uint8Array } {
+  const current = state.keys.get(state.summary.epoch);
+  if (current) return { epoch: state.summary.epoch, key: current };
+  const held = [...state.keys.keys()].filter((e) => e <= state.summary.epoch).sort((a, b) => b - a)[0];
+  if (held === undefined) throw new ActionError('rotation-required'); // not admitted yet: no key at all
+  return { epoch: held, key: state.keys.get(held)! };
 }
 
 function decryptQueued(entry: OutboxEntry): RecordBody | null {
@@ -417,9 +429,13 @@ async function flushOnce(gen: number): Promise<void> {
       if (code === 'stale-epoch' || code === 'rotation-required') {
         // The space moved to a new key (someone joined or left): re-encrypt under it after
         // the next sync has rotated or fetched the new key. Nothing is lost.
-        if (await reencrypt(entry)) {
+        const outcome = await reencrypt(entry);
+        if (outcome === 'resend') {
           rerun = true;
           void syncNow();
+        } else if (outcome === 'wait') {
+          // The new key is not here yet: the epoch event (or this retry) brings the next sync.
+          scheduleRetry();
         }
         return;
       }
@@ -430,14 +446,29 @@ async function flushOnce(gen: number): Promise<void> {
   }
 }
 
-async function reencrypt(entry: OutboxEntry): Promise<boolean> {
+/**
+ * Re-encrypts a refused write under the space's current key. 'wait': the new key (or our own
+ * rotation) is not there yet; 'resend': re-encrypted, send it again; 'dropped': it can never be
+ * re-encrypted (its plaintext did not survive on this device), so it is removed.
+ */
+async function reencrypt(entry: OutboxEntry): Promise<'resend' | 'wait' | 'dropped'> {
   const r = ring;
   const state = states.get(entry.spaceId);
-  if (!r || !state) return false;
+  if (!r || !state) return 'wait';
   const item = queued.find((q) => q.entry.id === entry.id);
+  if (!item) {
+    await deleteOutbox(entry.id);
+    return 'dropped';
+  }
   const epoch = state.summary.epoch;
   const key = state.keys.get(epoch);
-  if (!item || !key || state.summary.needsRotation || epoch === entry.epoch) return true; // wait for the sync to rotate
+  if (!key || state.summary.needsRotation || epoch === entry.epoch) {
+    // Refused, yet by our summary this epoch is current and needs no rotation: our view is stale
+    // (someone rotated since), and a sync settles it. Otherwise the epoch event, our own rotation
+    // in the running sync, or the bounded retry brings the key; no tight loop either way.
+    if (epoch === entry.epoch && !state.summary.needsRotation) void syncNow();
+    return 'wait';
+  }
   const next: OutboxEntry = {
     ...entry,
     epoch,
@@ -445,7 +476,7 @@ async function reencrypt(entry: OutboxEntry): Promise<boolean> {
   };
   await putOutbox(next);
   item.entry = next;
-  return true;
+  return 'resend';
 }
 
 // ---------------------------------------------------------------- membership chores
