@@ -21,8 +21,15 @@ import { benchApp, httpClient, listen, percentile } from './http.ts';
 
 const WRITES = Number(process.env.BENCH_REALTIME_WRITES) || 200;
 
-/** Reads an SSE stream from a live server and hands each LiveEvent to `onEvent`. */
-async function subscribe(base: string, cookie: string, onEvent: (event: LiveEvent) => void): Promise<() => Promise<void>> {
+/**
+ * Reads a live server's SSE stream and hands each LiveEvent to `onEvent`, with the time its chunk
+ * arrived (performance.now()). Resolves once the stream says it is connected; returns a stopper.
+ */
+export async function subscribe(
+  base: string,
+  cookie: string,
+  onEvent: (event: LiveEvent, receivedAt: number) => void,
+): Promise<() => Promise<void>> {
   const controller = new AbortController();
   const res = await fetch(`${base}/api/events`, { headers: { cookie }, signal: controller.signal });
   if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
@@ -38,6 +45,7 @@ async function subscribe(base: string, cookie: string, onEvent: (event: LiveEven
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
+        const receivedAt = performance.now();
         buffer += decoder.decode(value, { stream: true });
         let index: number;
         while ((index = buffer.indexOf('\n\n')) >= 0) {
@@ -49,7 +57,7 @@ async function subscribe(base: string, cookie: string, onEvent: (event: LiveEven
             .filter((l) => l.startsWith('data:'))
             .map((l) => l.slice(5).trimStart())
             .join('\n');
-          if (data) onEvent(JSON.parse(data) as LiveEvent);
+          if (data) onEvent(JSON.parse(data) as LiveEvent, receivedAt);
         }
       }
     } catch {
@@ -68,9 +76,8 @@ async function measure(writerBase: string, listenerBase: string, setupBase: stri
   const space = await createCouple(client, a, b);
   const waiting = new Map<number, (at: number) => void>();
   const early = new Map<number, number>();
-  const stop = await subscribe(listenerBase, b.cookie, (event) => {
+  const stop = await subscribe(listenerBase, b.cookie, (event, at) => {
     if (event.type !== 'records' || event.spaceId !== space.id || event.seq === undefined) return;
-    const at = performance.now();
     const resolve = waiting.get(event.seq);
     if (resolve) resolve(at);
     else early.set(event.seq, at);

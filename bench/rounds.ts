@@ -11,31 +11,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LiveEvent } from '../src/shared/api.ts';
 import { openDatabase } from '../src/server/db/open.ts';
 import { blob } from '../tests/factories/blobs.ts';
 import { createRound } from '../tests/factories/rounds.ts';
 import { createCouple } from '../tests/factories/spaces.ts';
 import { createUser } from '../tests/factories/users.ts';
 import { benchApp, httpClient, listen, percentile } from './http.ts';
+import { subscribe } from './realtime.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 200;
 const WARMUP = 10;
 
 /** Counts 'rounds' notices per round id on one live event stream; waits for the n-th of a round. */
 async function roundNotices(base: string, cookie: string) {
-  const controller = new AbortController();
-  const res = await fetch(`${base}/api/events`, { headers: { cookie }, signal: controller.signal });
-  if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
   const seen = new Map<string, number[]>();
   const waiters = new Map<string, { n: number; resolve: (at: number) => void }>();
-  let ready!: () => void;
-  const connected = new Promise<void>((resolve) => {
-    ready = resolve;
-  });
-  const onEvent = (event: LiveEvent, at: number) => {
+  const stop = await subscribe(base, cookie, (event, at) => {
     if (event.type !== 'rounds' || !event.roundId) return;
     const times = seen.get(event.roundId) ?? [];
     times.push(at);
@@ -45,33 +36,7 @@ async function roundNotices(base: string, cookie: string) {
       waiters.delete(event.roundId);
       waiter.resolve(times[waiter.n - 1]!);
     }
-  };
-  void (async () => {
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        const at = performance.now();
-        buffer += decoder.decode(value, { stream: true });
-        let index: number;
-        while ((index = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, index);
-          buffer = buffer.slice(index + 2);
-          if (block.includes(': connected')) ready();
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data:'))
-            .map((l) => l.slice(5).trimStart())
-            .join('\n');
-          if (data) onEvent(JSON.parse(data) as LiveEvent, at);
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  await connected;
+  });
   return {
     /** When the n-th notice about `roundId` arrived (waits for it, up to 5 s). */
     nth(roundId: string, n: number): Promise<number> {
@@ -91,7 +56,7 @@ async function roundNotices(base: string, cookie: string) {
     forget(roundId: string): void {
       seen.delete(roundId);
     },
-    stop: async () => controller.abort(),
+    stop,
   };
 }
 
