@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppNav, HomePage, JoinPage, LockedPage, NewSpacePage, RecoverPage, RecoveryCodePage, SafetyCodePage, SettingsPage, SignUpPage, SpacePage, WelcomePage, text } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
 import { expectNothingTypedOnServer } from './support/privacy.ts';
-import { axeViolations, type AxeViolation } from './support/axe.ts';
+import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
 
 // Canaries: every piece of plaintext a person types. None may reach the server's disk or logs.
@@ -32,10 +32,10 @@ let b: Person;
 let c: Person;
 let spaceId = '';
 let recoveryCodeA = '';
-const violations: { screen: string; violation: AxeViolation }[] = [];
+const a11y = a11yJournal();
 
 async function checkA11y(person: Person, screen: string): Promise<void> {
-  for (const violation of await axeViolations(person.page)) violations.push({ screen, violation });
+  await a11y.check(person.page, screen);
 }
 
 /** Signs up through an invite link and joins; returns once a member's app has admitted them. */
@@ -233,7 +233,7 @@ describe('partners share an encrypted space', () => {
   });
 
   it('axe found no accessibility violations on any screen of the journey', () => {
-    expect(violations.map((v) => `${v.screen}: ${v.violation.id} (${v.violation.help}) at ${v.violation.targets.join(', ')}`)).toEqual([]);
+    expect(a11y.found()).toEqual([]);
   });
 
   it('no page broke the Content-Security-Policy or threw', () => {

@@ -27,7 +27,7 @@ import {
 } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
 import { expectNothingTypedOnServer } from './support/privacy.ts';
-import { axeViolations, type AxeViolation } from './support/axe.ts';
+import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
 
 const run = Math.random().toString(36).slice(2, 8);
@@ -58,10 +58,10 @@ let b: Person;
 let c: Person;
 let spaceId = '';
 let roundId = '';
-const violations: { screen: string; violation: AxeViolation }[] = [];
+const a11y = a11yJournal();
 
 async function checkA11y(person: Person, screen: string): Promise<void> {
-  for (const violation of await axeViolations(person.page)) violations.push({ screen, violation });
+  await a11y.check(person.page, screen);
 }
 
 async function signUp(person: Person, who: typeof A): Promise<void> {
@@ -297,7 +297,7 @@ describe('answer alone, reveal together', () => {
   });
 
   it('axe found no accessibility violations on any new screen', () => {
-    expect(violations.map((v) => `${v.screen}: ${v.violation.id} (${v.violation.help}) at ${v.violation.targets.join(', ')}`)).toEqual([]);
+    expect(a11y.found()).toEqual([]);
   });
 
   it('no page broke the Content-Security-Policy or threw', () => {

@@ -34,3 +34,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.flatMap((n) => n.target) }));
   });
 }
+
+/**
+ * Collects violations across a journey: `check` after each screen, then assert once that
+ * `found()` is empty (each entry names the screen, the rule and where it failed).
+ */
+export function a11yJournal() {
+  const found: string[] = [];
+  return {
+    async check(page: Page, screen: string): Promise<void> {
+      for (const v of await axeViolations(page)) found.push(`${screen}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+    },
+    found: (): string[] => [...found],
+  };
+}
