@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { ChoiceItem, ExerciseItem, ScaleItem, TextItem } from '../../../shared/content.ts';
 import type { AnswerValue } from '../../state/rounds-types.ts';
+import { ScaleRadios } from '../../components/scale-radios.tsx';
 import { t } from '../../i18n/t.ts';
 
 interface Props {
@@ -84,37 +85,15 @@ function TextControl({ item, labelledBy, value, onValue }: { item: TextItem; lab
 }
 
 function ScaleControl({ item, name, value, onValue }: { item: ScaleItem; name: string; value: AnswerValue | undefined; onValue: Props['onValue'] }) {
-  const values: number[] = [];
-  for (let v = item.min; v <= item.max; v++) values.push(v);
-  const mid = item.midLabel !== undefined && values.length % 2 === 1 ? values[(values.length - 1) / 2] : undefined;
-  const endLabel = (v: number): string | undefined =>
-    v === item.min ? item.minLabel : v === item.max ? item.maxLabel : v === mid ? item.midLabel : undefined;
   return (
-    <div class="scale">
-      <div class="scale-options">
-        {values.map((v) => {
-          const label = endLabel(v);
-          return (
-            <label key={v} class="scale-option">
-              <input
-                type="radio"
-                name={name}
-                value={String(v)}
-                checked={value?.kind === 'scale' && value.value === v}
-                onChange={() => onValue({ kind: 'scale', value: v })}
-              />
-              <span class="scale-num">{v}</span>
-              {label && <span class="visually-hidden">, {label}</span>}
-            </label>
-          );
-        })}
-      </div>
-      <div class="scale-ends" aria-hidden="true">
-        <span>{item.minLabel}</span>
-        {mid !== undefined && <span>{item.midLabel}</span>}
-        <span>{item.maxLabel}</span>
-      </div>
-    </div>
+    <ScaleRadios
+      name={name}
+      min={item.min}
+      max={item.max}
+      value={value?.kind === 'scale' ? value.value : undefined}
+      onValue={(v) => onValue({ kind: 'scale', value: v })}
+      words={{ min: item.minLabel, mid: item.midLabel, max: item.maxLabel }}
+    />
   );
 }
 
