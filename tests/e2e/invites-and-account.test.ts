@@ -176,7 +176,8 @@ describe('invites and accounts', () => {
     const signIn = new SignInPage(other.page);
     await signIn.goto();
     await signIn.signIn(email, PASSWORD);
-    await expect.poll(() => signIn.alert().innerText()).toBe(text('errors.invalid-credentials'));
+    // A sign-in runs Argon2id first: on a busy machine the answer takes more than the default second.
+    await expect.poll(() => signIn.alert().innerText(), { timeout: 15_000 }).toBe(text('errors.invalid-credentials'));
     await signIn.signIn(email, next);
     await new HomePage(other.page).waitFor();
   });
@@ -211,7 +212,8 @@ describe('invites and accounts', () => {
     const signIn = new SignInPage(leaver.page);
     await signIn.goto();
     await signIn.signIn(email, PASSWORD);
-    await expect.poll(() => signIn.alert().innerText()).toBe(text('errors.invalid-credentials'));
+    // A sign-in runs Argon2id first: on a busy machine the answer takes more than the default second.
+    await expect.poll(() => signIn.alert().innerText(), { timeout: 15_000 }).toBe(text('errors.invalid-credentials'));
   });
 
   it('no page broke the Content-Security-Policy or threw', () => {

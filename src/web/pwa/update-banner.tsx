@@ -5,8 +5,8 @@ import { applyUpdate, dismissUpdate, updateReady } from './register.ts';
 export function UpdateBanner() {
   if (!updateReady.value) return null;
   return (
-    <div class="update-banner">
-      <p>{t('update.ready')}</p>
+    <section class="update-banner" aria-labelledby="update-ready">
+      <p id="update-ready">{t('update.ready')}</p>
       <div class="actions-row">
         <button type="button" class="button primary small" onClick={applyUpdate}>
           {t('update.reload')}
@@ -15,6 +15,6 @@ export function UpdateBanner() {
           {t('update.later')}
         </button>
       </div>
-    </div>
+    </section>
   );
 }
