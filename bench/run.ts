@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchBrowser } from './browser.ts';
+import { benchCheckins } from './checkins.ts';
 import { benchHttp } from './http.ts';
 import { benchRealtime } from './realtime.ts';
 import { benchRoundVerify } from './round-verify.ts';
@@ -20,6 +21,8 @@ const BUDGETS: Record<string, string> = {
   argon2id_unlock_warm_ms: '<= 1000 ms',
   realtime_one_server_p99_ms: '< 100 ms',
   realtime_two_servers_p99_ms: '< 100 ms',
+  checkins_decrypt_aggregate_ms: '< 200 ms',
+  checkins_chart_render_ms: '< 100 ms',
 };
 
 async function main(): Promise<void> {
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     ['rounds', benchRounds],
     ['round-verify', benchRoundVerify],
     ['browser', benchBrowser],
+    ['checkins', benchCheckins],
   ];
   for (const [name, run] of sections) {
     process.stdout.write(`\n== ${name}\n`);

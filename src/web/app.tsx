@@ -49,6 +49,9 @@ const ReadTogether = lazyRoute(() => import('./routes/read-together.tsx'));
 const JustMe = lazyRoute(() => import('./routes/just-me.tsx'));
 const ReflectionNew = lazyRoute(() => import('./routes/reflection-new.tsx'));
 const Reflection = lazyRoute(() => import('./routes/reflection.tsx'));
+const Checkin = lazyRoute(() => import('./routes/checkin.tsx'));
+const Closeness = lazyRoute(() => import('./routes/closeness.tsx'));
+const CheckinSettings = lazyRoute(() => import('./routes/checkin-settings.tsx'));
 const RecoveryCodeScreen = lazyRoute<object>(() =>
   import('./features/account/recovery-code-screen.tsx').then((m) => ({ default: m.RecoveryCodeScreen })),
 );
@@ -101,6 +104,9 @@ const ReadTogetherRoute = unlockedOnly(({ id, roundId }: { id: string; roundId: 
 ));
 const JustMeRoute = unlockedOnly(JustMe);
 const ReflectionNewRoute = unlockedOnly(({ exerciseId }: { exerciseId: string }) => <ReflectionNew key={exerciseId} exerciseId={exerciseId} />);
+const CheckinRoute = unlockedOnly(Checkin);
+const ClosenessRoute = unlockedOnly(Closeness);
+const CheckinSettingsRoute = unlockedOnly(CheckinSettings);
 const ReflectionRoute = unlockedOnly(({ reflectionId }: { reflectionId: string }) => <Reflection key={reflectionId} reflectionId={reflectionId} />);
 
 function StartFailed() {
@@ -138,6 +144,9 @@ function Screens() {
       <Route path="/just-me/exercises/:exerciseId" component={ReflectionNewRoute} />
       <Route path="/just-me/reflections/:reflectionId" component={ReflectionRoute} />
       <Route path="/spaces/:id" component={SpaceRoute} />
+      <Route path="/checkin" component={CheckinRoute} />
+      <Route path="/closeness" component={ClosenessRoute} />
+      <Route path="/checkins/settings" component={CheckinSettingsRoute} />
       <Route path="/settings" component={SettingsRoute} />
       <Route default component={NotFound} />
     </Router>

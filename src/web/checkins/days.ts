@@ -17,6 +17,11 @@ export const MAX_SERIES_DAYS = 3660;
 export const CHART_RANGES = [7, 30, 90, 365] as const;
 export type ChartRange = (typeof CHART_RANGES)[number];
 
+/** The IANA zone this device is in now: check-ins remember it, and the viewer's days use it. */
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 

@@ -1,6 +1,8 @@
 import { ScreenTitle } from '../components/screen-title.tsx';
 import { SyncStatus } from '../components/sync-status.tsx';
 import { myStatus, othersLine, spaceTitle } from '../features/spaces/space-names.ts';
+import { calendarDay, deviceTimeZone } from '../checkins/days.ts';
+import { myCheckins } from '../state/checkins-store.ts';
 import { roundsBySpace } from '../state/rounds-store.ts';
 import { spaces } from '../state/store.ts';
 import { t } from '../i18n/t.ts';
@@ -26,6 +28,8 @@ export default function Home() {
           <a href={`/spaces/${space.id}/rounds/${round.id}`}>{t('home.roundWaiting', { space: spaceTitle(space) })}</a>
         </p>
       ))}
+
+      <CheckinCard />
 
       <section aria-labelledby="spaces-title" class="stack">
         <h2 id="spaces-title">{t('home.spacesTitle')}</h2>
@@ -72,12 +76,32 @@ export default function Home() {
         <h2 id="coming-title">{t('home.comingTitle')}</h2>
         <p>{t('home.comingIntro')}</p>
         <ul class="coming-list">
-          <li>{t('home.coming.checkins')}</li>
           <li>{t('home.coming.programs')}</li>
           <li>{t('home.coming.cards')}</li>
         </ul>
         <p class="muted">{t('home.comingNow')}</p>
       </section>
     </div>
+  );
+}
+
+/** The daily check-in, offered, never insisted on: no streak, no count, no reminder of a missed day. */
+function CheckinCard() {
+  const tz = deviceTimeZone();
+  const today = calendarDay(Date.now(), tz);
+  const done = myCheckins.value.some((c) => calendarDay(c.checkin.at, tz) === today);
+  return (
+    <section aria-labelledby="checkin-title" class="card stack checkin-card">
+      <h2 id="checkin-title">{t('home.checkinTitle')}</h2>
+      <p>{done ? t('home.checkinDone') : t('home.checkinBody')}</p>
+      <div class="actions actions-row">
+        <a class="button primary" href="/checkin">
+          {t('closeness.checkIn')}
+        </a>
+        <a class="button secondary" href="/closeness">
+          {t('checkin.seeLines')}
+        </a>
+      </div>
+    </section>
   );
 }

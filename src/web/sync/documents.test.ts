@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SpaceSummary } from '../../shared/api.ts';
-import { applyBody, decodeBody, encodeBody, roundDocs } from './documents.ts';
+import { applyBody, checkinDocs, decodeBody, encodeBody, roundDocs } from './documents.ts';
 import { emptySpaceState } from './space-state.ts';
 
 const summary: SpaceSummary = {
@@ -119,5 +119,63 @@ describe('round and reflection bodies', () => {
     applyBody(inPersonal, { k: 'read-position', v: 1, roundId, step: 1 }, { authorId: 'a', seq: 2, epoch: 1 });
     expect(roundDocs(inPersonal).reflections.get('r1')).toMatchObject({ exerciseId: 'appreciations', seq: 1 });
     expect(roundDocs(inPersonal).positions.size).toBe(0);
+  });
+});
+
+describe('check-in records', () => {
+  const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+  const checkin = { v: 1, at: Date.UTC(2026, 10, 20, 19), tz: 'Europe/Berlin', emotional: 6, physical: 4 } as const;
+  const personal: SpaceSummary = { ...summary, id: '01890000-0000-7000-8000-000000000002', kind: 'personal' };
+
+  it('round-trips a check-in, with and without the optional parts', () => {
+    const full = { k: 'checkin', v: 1, checkin: { ...checkin, energy: 2, pain: 7, stress: 5, note: 'tired, but we laughed' } } as const;
+    expect(decodeBody(encodeBody(full))).toEqual(full);
+    expect(decodeBody(encodeBody({ k: 'checkin', v: 1, checkin }))).toEqual({ k: 'checkin', v: 1, checkin });
+  });
+
+  it('refuses a check-in that is not exactly ours: out of range, extra keys, a bad zone', () => {
+    expect(decodeBody(enc({ k: 'checkin', v: 1, checkin: { ...checkin, emotional: 11 } }))).toBeNull();
+    expect(decodeBody(enc({ k: 'checkin', v: 1, checkin: { ...checkin, physical: 2.5 } }))).toBeNull();
+    expect(decodeBody(enc({ k: 'checkin', v: 1, checkin: { ...checkin, tz: 'Mars/Olympus' } }))).toBeNull();
+    expect(decodeBody(enc({ k: 'checkin', v: 1, checkin, extra: 1 }))).toBeNull();
+    expect(decodeBody(enc({ k: 'checkin', v: 1, checkin: { ...checkin, mood: 3 } }))).toBeNull();
+    expect(() => encodeBody({ k: 'checkin', v: 1, checkin: { ...checkin, emotional: -1 } })).toThrow(TypeError);
+  });
+
+  it('validates settings: booleans, space ids only, no duplicates kept, bounded', () => {
+    const id = '01890000-0000-7000-8000-00000000000a';
+    expect(decodeBody(enc({ k: 'checkin-settings', v: 1, health: true, shareWith: [id, id] }))).toEqual({
+      k: 'checkin-settings',
+      v: 1,
+      health: true,
+      shareWith: [id],
+    });
+    expect(decodeBody(enc({ k: 'checkin-settings', v: 1, health: 'yes', shareWith: [] }))).toBeNull();
+    expect(decodeBody(enc({ k: 'checkin-settings', v: 1, health: false, shareWith: ['home'] }))).toBeNull();
+    expect(decodeBody(enc({ k: 'checkin-settings', v: 1, health: false, shareWith: Array(101).fill(id) }))).toBeNull();
+    expect(decodeBody(enc({ k: 'checkin-settings', v: 1, health: false }))).toBeNull();
+  });
+
+  it('keeps every check-in by record id, idempotent on replay, with its author', () => {
+    const state = emptySpaceState(summary);
+    const body = { k: 'checkin', v: 1, checkin } as const;
+    applyBody(state, body, { authorId: 'sam', seq: 1, epoch: 1, id: 'r1' });
+    applyBody(state, body, { authorId: 'sam', seq: 1, epoch: 1, id: 'r1' });
+    applyBody(state, { k: 'checkin', v: 1, checkin: { ...checkin, at: checkin.at + 1 } }, { authorId: 'kit', seq: 2, epoch: 1, id: 'r2' });
+    const docs = checkinDocs(state).checkins;
+    expect(docs.size).toBe(2);
+    expect(docs.get('r1')).toEqual({ id: 'r1', authorId: 'sam', checkin, seq: 1 });
+    expect(docs.get('r2')?.authorId).toBe('kit');
+  });
+
+  it('takes settings only in the personal space, the latest by seq', () => {
+    const shared = emptySpaceState(summary);
+    applyBody(shared, { k: 'checkin-settings', v: 1, health: true, shareWith: [] }, { authorId: 'sam', seq: 1, epoch: 1 });
+    expect(checkinDocs(shared).settings).toBeNull();
+
+    const mine = emptySpaceState(personal);
+    applyBody(mine, { k: 'checkin-settings', v: 1, health: true, shareWith: [] }, { authorId: 'me', seq: 4, epoch: 1 });
+    applyBody(mine, { k: 'checkin-settings', v: 1, health: false, shareWith: [summary.id] }, { authorId: 'me', seq: 2, epoch: 1 });
+    expect(checkinDocs(mine).settings).toEqual({ health: true, shareWith: [], seq: 4 });
   });
 });

@@ -6,6 +6,7 @@
 import { isUuid } from '../../shared/ids.ts';
 import type { Answers } from '../state/rounds-types.ts';
 import { hasExactly, isContentId, parseAnswersShape } from '../rounds/answers.ts';
+import { parseCheckin, type Checkin } from '../checkins/checkin.ts';
 import type { SpaceState } from './space-state.ts';
 
 export const MAX_DISPLAY_NAME_CHARS = 60;
@@ -14,6 +15,8 @@ export const MAX_SPACE_NAME_CHARS = 60;
 export const MAX_ROUND_NOTE_CHARS = 1000;
 /** Far beyond any reading order (30 items x 12 people + prompts); only bounds hostile input. */
 export const MAX_READ_STEP = 10_000;
+/** Far beyond the spaces anyone shares check-ins with; only bounds hostile input. */
+export const MAX_CHECKIN_SHARES = 100;
 
 // Hand-written rather than zod: this module is on the first screen's path, and zod would add
 // ~23 KB gzip to it. The shapes are small and the checks strict (exact keys, types, lengths).
@@ -25,7 +28,14 @@ export type RecordBody =
   /** Where the read-together screen of a round is (shared spaces; last writer by seq wins). */
   | { k: 'read-position'; v: 1; roundId: string; step: number }
   /** An exercise done alone (personal space only). */
-  | { k: 'reflection'; v: 1; exerciseId: string; answers: Answers };
+  | { k: 'reflection'; v: 1; exerciseId: string; answers: Answers }
+  /**
+   * A check-in. In my personal space: in full. In a shared space where I share my scores: a copy
+   * with the two closeness scores only, and the note only when I shared that one note.
+   */
+  | { k: 'checkin'; v: 1; checkin: Checkin }
+  /** My check-in choices (personal space only): health scales shown; the spaces I share scores with. */
+  | { k: 'checkin-settings'; v: 1; health: boolean; shareWith: string[] };
 
 function text(value: unknown, min: number, max: number): string | null {
   if (typeof value !== 'string') return null;
@@ -61,6 +71,16 @@ export function parseBody(value: unknown): RecordBody | null {
     const answers = parseAnswersShape(o.answers);
     if (!isContentId(o.exerciseId) || !answers) return null;
     return { k: 'reflection', v: 1, exerciseId: o.exerciseId, answers };
+  }
+  if (o.k === 'checkin' && hasExactly(o, ['k', 'v', 'checkin'])) {
+    const checkin = parseCheckin(o.checkin);
+    return checkin ? { k: 'checkin', v: 1, checkin } : null;
+  }
+  if (o.k === 'checkin-settings' && hasExactly(o, ['k', 'v', 'health', 'shareWith'])) {
+    const { health, shareWith } = o;
+    if (typeof health !== 'boolean' || !Array.isArray(shareWith) || shareWith.length > MAX_CHECKIN_SHARES) return null;
+    if (!shareWith.every((id): id is string => typeof id === 'string' && isUuid(id))) return null;
+    return { k: 'checkin-settings', v: 1, health, shareWith: [...new Set(shareWith)] };
   }
   return null;
 }
@@ -114,6 +134,38 @@ export interface RoundDocs {
 }
 
 const roundDocsByState = new WeakMap<SpaceState, RoundDocs>();
+
+export interface CheckinDoc {
+  id: string;
+  authorId: string;
+  checkin: Checkin;
+  seq: number;
+}
+
+export interface CheckinSettingsDoc {
+  health: boolean;
+  shareWith: string[];
+  seq: number;
+}
+
+/** Check-ins in one space (kept beside SpaceState, per state object). */
+export interface CheckinDocs {
+  /** By record id (idempotent when the cache is replayed). */
+  checkins: Map<string, CheckinDoc>;
+  /** My latest choices by seq; personal space only. */
+  settings: CheckinSettingsDoc | null;
+}
+
+const checkinDocsByState = new WeakMap<SpaceState, CheckinDocs>();
+
+export function checkinDocs(state: SpaceState): CheckinDocs {
+  let docs = checkinDocsByState.get(state);
+  if (!docs) {
+    docs = { checkins: new Map(), settings: null };
+    checkinDocsByState.set(state, docs);
+  }
+  return docs;
+}
 
 export function roundDocs(state: SpaceState): RoundDocs {
   let docs = roundDocsByState.get(state);
@@ -172,6 +224,18 @@ export function applyBody(state: SpaceState, body: RecordBody, meta: ApplyMeta):
       if (state.summary.kind !== 'personal') return;
       const id = meta.id ?? `${meta.authorId}:${meta.seq}`;
       roundDocs(state).reflections.set(id, { id, exerciseId: body.exerciseId, answers: body.answers, seq: meta.seq, createdAt: meta.createdAt ?? 0 });
+      return;
+    }
+    case 'checkin': {
+      // The author is bound into the ciphertext, so a check-in is always the author's own.
+      const id = meta.id ?? `${meta.authorId}:${meta.seq}`;
+      checkinDocs(state).checkins.set(id, { id, authorId: meta.authorId, checkin: body.checkin, seq: meta.seq });
+      return;
+    }
+    case 'checkin-settings': {
+      if (state.summary.kind !== 'personal') return;
+      const docs = checkinDocs(state);
+      if (!docs.settings || docs.settings.seq < meta.seq) docs.settings = { health: body.health, shareWith: body.shareWith, seq: meta.seq };
       return;
     }
   }

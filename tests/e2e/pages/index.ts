@@ -12,3 +12,4 @@ export { SignInPage } from './sign-in-page.ts';
 export { SignUpPage } from './sign-up-page.ts';
 export { SpacePage } from './space-page.ts';
 export { WelcomePage } from './welcome-page.ts';
+export { CheckinPage, CheckinSettingsPage, ClosenessPage, type CheckinValues } from './checkins-pages.ts';

@@ -31,8 +31,13 @@ export interface Person {
 }
 
 /** One person on their own device: a fresh browser context (own cookies and IndexedDB). */
-export async function newPerson(browser: Browser, baseURL: string, viewport = { width: 390, height: 844 }): Promise<Person> {
-  const context = await browser.newContext({ baseURL, viewport });
+export async function newPerson(
+  browser: Browser,
+  baseURL: string,
+  viewport = { width: 390, height: 844 },
+  options: { timezoneId?: string } = {},
+): Promise<Person> {
+  const context = await browser.newContext({ baseURL, viewport, ...options });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {

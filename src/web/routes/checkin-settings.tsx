@@ -1,0 +1,103 @@
+import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import { FormError } from '../components/form-error.tsx';
+import { announce } from '../components/live-region.tsx';
+import { ScreenTitle } from '../components/screen-title.tsx';
+import { SubmitButton } from '../components/submit-button.tsx';
+import { useFormSubmit } from '../components/use-form-submit.ts';
+import { checkinActions } from '../checkins/actions.ts';
+import { shareableSpaces } from '../features/checkins/sharing.ts';
+import { othersLine, spaceTitle } from '../features/spaces/space-names.ts';
+import { checkinSettings, checkinsReady } from '../state/checkins-store.ts';
+import { spaces } from '../state/store.ts';
+import { t } from '../i18n/t.ts';
+import '../styles/checkins.css';
+
+/**
+ * Who sees my check-ins, per shared space (scores only; notes are shared one at a time when
+ * written), and whether the health scales are part of my check-ins. The default is stated.
+ */
+export default function CheckinSettingsScreen() {
+  if (!checkinsReady.value) {
+    return (
+      <div class="screen checkin-settings">
+        <ScreenTitle>{t('checkinSettings.title')}</ScreenTitle>
+        <p class="muted" role="status">
+          {t('closeness.loading')}
+        </p>
+      </div>
+    );
+  }
+  return <SettingsForm />;
+}
+
+/** Starts from the saved choices, so it mounts only once they are known. */
+function SettingsForm() {
+  const { route } = useLocation();
+  const saved = checkinSettings.value;
+  const list = shareableSpaces(spaces.value);
+  const [shareWith, setShareWith] = useState<string[]>(saved.shareWith);
+  const [health, setHealth] = useState(saved.health);
+  const form = useFormSubmit({
+    action: async () => {
+      await checkinActions.saveCheckinSettings({ health, shareWith });
+      announce(t('checkinSettings.saved'));
+      route('/closeness');
+    },
+  });
+
+  return (
+    <div class="screen checkin-settings">
+      <ScreenTitle>{t('checkinSettings.title')}</ScreenTitle>
+      <p class="lead">{t('checkinSettings.lead')}</p>
+      {!saved.chosen && <p class="notice notice-info">{t('checkinSettings.default')}</p>}
+      <form ref={form.formRef} class="stack" noValidate onSubmit={form.onSubmit}>
+        <fieldset class="card stack">
+          <legend>{t('checkinSettings.shareLegend')}</legend>
+          {list.length === 0 && <p class="muted">{t('checkinSettings.noSpaces')}</p>}
+          {list.map((space) => {
+            const id = `share-${space.id}`;
+            const others = othersLine(space);
+            return (
+              <div key={space.id} class="checkbox-row">
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={shareWith.includes(space.id)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setShareWith((current) => (on ? [...current.filter((s) => s !== space.id), space.id] : current.filter((s) => s !== space.id)));
+                  }}
+                />
+                <label for={id}>
+                  {t('checkinSettings.shareIn', { space: spaceTitle(space) })}
+                  {others && <span class="label-hint">{others}</span>}
+                </label>
+              </div>
+            );
+          })}
+          {list.length > 0 && <p class="field-hint">{t('checkinSettings.stopNote')}</p>}
+        </fieldset>
+        <fieldset class="card stack">
+          <legend>{t('checkinSettings.healthLegend')}</legend>
+          <div class="checkbox-row">
+            <input id="health-scales" type="checkbox" checked={health} aria-describedby="health-hint" onChange={(e) => setHealth(e.currentTarget.checked)} />
+            <label for="health-scales">{t('checkinSettings.health')}</label>
+          </div>
+          <p id="health-hint" class="field-hint">
+            {t('checkinSettings.healthHint')}
+          </p>
+        </fieldset>
+        <FormError error={form.error} onRetry={form.retry} />
+        <div class="actions">
+          <SubmitButton busy={form.busy} busyLabel={t('checkinSettings.saving')}>
+            {t('checkinSettings.save')}
+          </SubmitButton>
+        </div>
+      </form>
+      <p class="aside-link">
+        <a href="/closeness">{t('checkinSettings.back')}</a>
+      </p>
+    </div>
+  );
+}
