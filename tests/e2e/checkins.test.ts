@@ -5,7 +5,8 @@
  * browser clock is set to each day, so the app's own code writes the dated records); both see
  * both lines; a note is shared once; a check-in made offline shows at once and reaches the
  * partner when back online; B stops sharing and A no longer sees B's new check-ins; the export
- * holds every check-in. Axe checks each screen, and no score or note reaches the server.
+ * holds every check-in. Alone, two hard weeks bring a kind pointer to professional support. Axe
+ * checks each screen, and no score or note reaches the server.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,7 @@ const run = Math.random().toString(36).slice(2, 8);
 const SPACE = `Nest ${run}canaryspace`;
 const A = { email: `ada.${run}@example.test`, password: `quiet harbour ${run} fern`, name: `Ada${run}canaryname` };
 const B = { email: `ben.${run}@example.test`, password: `paper lantern ${run} moss`, name: `Ben${run}canaryname` };
+const C = { email: `cai.${run}@example.test`, password: `winter orchard ${run} reed`, name: `Cai${run}canaryname` };
 const A_NOTE = `slept badly, still hopeful ${run}canarynotea`;
 const B_NOTE = `loved the walk today ${run}canarynoteb`;
 const A_OFFLINE_NOTE = `on the train ${run}canarynoteoffline`;
@@ -52,6 +54,7 @@ let server: RunningServer;
 let browser: Browser;
 let a: Person;
 let b: Person;
+let c: Person;
 let now = 0;
 const a11y = a11yJournal();
 
@@ -88,6 +91,7 @@ describe('check-ins and the two lines', () => {
     browser = await launchBrowser();
     a = await newPerson(browser, server.url, undefined, { timezoneId: 'Europe/Berlin' });
     b = await newPerson(browser, server.url, { width: 320, height: 640 }, { timezoneId: 'America/New_York' });
+    c = await newPerson(browser, server.url, undefined, { timezoneId: 'Asia/Tokyo' });
     now = Date.now();
   });
 
@@ -258,12 +262,27 @@ describe('check-ins and the two lines', () => {
     await a11y.check(a.page, 'today with the check-in');
   });
 
+  it('alone, after two hard weeks, the app kindly points to professional support, with the numbers', async () => {
+    await signUp(c, C);
+    // Ten check-ins spread over the last two weeks (the rule wants most of the fortnight covered).
+    for (const [i, daysAgo] of [13, 12, 10, 9, 7, 6, 4, 3, 1, 0].entries()) {
+      await c.page.clock.setFixedTime(now - daysAgo * DAY_MS);
+      await new CheckinPage(c.page).checkIn({ emotional: 2, physical: i % 2 });
+    }
+    const lines = new ClosenessPage(c.page);
+    const care = lines.insights().getByRole('listitem').filter({ hasText: text('insight.persistent-low.title') });
+    await care.getByText(text('insight.persistent-low.help')).waitFor();
+    expect(await care.innerText()).toContain(text('insight.persistent-low.body', { lowReadings: 10, readings: 10, windowDays: 14, lowAtMost: 3 }));
+    expect(await c.page.getByText(text('closeness.noPartners')).count()).toBe(1);
+    await a11y.check(c.page, 'the two lines alone, with a care insight');
+  });
+
   it('axe found no accessibility violations on any check-in screen', () => {
     expect(a11y.found()).toEqual([]);
   });
 
   it('no page broke the Content-Security-Policy or threw', () => {
-    const problems = [a, b].flatMap((p) => p.problems).filter((m) => /Content Security Policy|Refused to|Uncaught/i.test(m));
+    const problems = [a, b, c].flatMap((p) => p.problems).filter((m) => /Content Security Policy|Refused to|Uncaught/i.test(m));
     expect(problems).toEqual([]);
   });
 
