@@ -7,7 +7,7 @@
  * Env: BENCH_ROUND_VERIFY_RUNS (default 200).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { getExercise } from '../content/exercises/index.ts';
+import { getExercise } from '../content/catalog.ts';
 import { randomBytes } from '../src/crypto/bytes.ts';
 import { encryptSubmission, signSubmission } from '../src/crypto/rounds.ts';
 import { signingPublicKey } from '../src/crypto/sign.ts';

@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import pino from 'pino';
 // Importing the content validates every content file against its schema: a broken file stops
 // the server at boot with a message naming it, instead of failing in someone's browser later.
-import '../../content/exercises/index.ts';
+import '../../content/catalog.ts';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/open.ts';
 import { ConfigError, loadConfig, loadServerSecret } from './env.ts';

@@ -32,11 +32,11 @@ export const CONTENT_LIMITS = {
 export const KEBAB_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const L = CONTENT_LIMITS;
-const Id = z
+export const Id = z
   .string()
   .check(z.maxLength(L.idChars), z.regex(KEBAB_RE, 'must be kebab-case (a-z, 0-9, single dashes)'));
 /** Non-empty text of at most `max` characters, with no spaces around it. */
-const Text = (max: number) =>
+export const Text = (max: number) =>
   z
     .string()
     .check(
@@ -44,8 +44,8 @@ const Text = (max: number) =>
       z.maxLength(max),
       z.refine((s) => s.trim() === s, 'must have no spaces around it'),
     );
-const Int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
-const List = <T extends z.core.SomeType>(item: T, min: number, max: number) =>
+export const Int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+export const List = <T extends z.core.SomeType>(item: T, min: number, max: number) =>
   z.array(item).check(z.minLength(min), z.maxLength(max));
 
 export const TextItem = z.strictObject({
@@ -151,7 +151,7 @@ function unit(origin: string): string {
   return origin === 'string' ? ' characters' : origin === 'array' ? ' entries' : '';
 }
 
-function describeIssues(error: { issues: readonly z.core.$ZodIssue[] }): string {
+export function describeIssues(error: { issues: readonly z.core.$ZodIssue[] }): string {
   return error.issues
     .map((issue) => `  - ${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${describeIssue(issue)}`)
     .join('\n');
@@ -162,7 +162,7 @@ function rawId(data: unknown): string | undefined {
   return typeof data.id === 'string' ? data.id : undefined;
 }
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
@@ -222,6 +222,26 @@ function wordRegex(words: readonly string[]): RegExp {
 const PRESSURE_RE = wordRegex(PRESSURE_WORDS);
 const GENDERED_RE = wordRegex(GENDERED_WORDS);
 
+/**
+ * Style problems in any text with where it sits: pressure words, gendered assumptions, and
+ * sentences too long to read easily. One rule set for exercises, programs, decks and the rest.
+ */
+export function lintTexts(id: string, texts: readonly { where: string; text: string }[]): string[] {
+  const problems: string[] = [];
+  for (const { where, text } of texts) {
+    const at = `${id} ${where}`;
+    for (const m of text.matchAll(PRESSURE_RE)) problems.push(`${at}: pressure word "${m[0]}"`);
+    for (const m of text.matchAll(GENDERED_RE)) problems.push(`${at}: gendered word "${m[0]}"`);
+    for (const sentence of text.split(/[.!?…]+/)) {
+      const words = sentence.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+      if (words > L.sentenceWords) {
+        problems.push(`${at}: a sentence of ${words} words (at most ${L.sentenceWords})`);
+      }
+    }
+  }
+  return problems;
+}
+
 /** Every user-facing string of an exercise, with where it sits. */
 export function exerciseTexts(exercise: Exercise): { where: string; text: string }[] {
   const texts = [
@@ -256,17 +276,5 @@ export function exerciseTexts(exercise: Exercise): { where: string; text: string
  * assumptions, and sentences too long to read easily. The schema already bounds lengths.
  */
 export function lintExercise(exercise: Exercise): string[] {
-  const problems: string[] = [];
-  for (const { where, text } of exerciseTexts(exercise)) {
-    const at = `${exercise.id} ${where}`;
-    for (const m of text.matchAll(PRESSURE_RE)) problems.push(`${at}: pressure word "${m[0]}"`);
-    for (const m of text.matchAll(GENDERED_RE)) problems.push(`${at}: gendered word "${m[0]}"`);
-    for (const sentence of text.split(/[.!?…]+/)) {
-      const words = sentence.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-      if (words > L.sentenceWords) {
-        problems.push(`${at}: a sentence of ${words} words (at most ${L.sentenceWords})`);
-      }
-    }
-  }
-  return problems;
+  return lintTexts(exercise.id, exerciseTexts(exercise));
 }

@@ -7,7 +7,7 @@
  * follow-up notes, read-together positions and reflections are records in the space's log,
  * written through the sync engine (offline first) and read from its documents.
  */
-import { getExercise } from '../../../content/exercises/index.ts';
+import { getExercise } from '../../../content/catalog.ts';
 import type { RoundDetailResponse, RoundResponse, RoundsResponse, RoundSummary } from '../../shared/api.ts';
 import { fromB64, toB64 } from '../../shared/base64.ts';
 import { uuidv7 } from '../../shared/ids.ts';

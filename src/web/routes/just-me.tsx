@@ -1,4 +1,5 @@
-import { EXERCISES, getExercise } from '../../../content/exercises/index.ts';
+import { getExercise } from '../../../content/catalog.ts';
+import { EXERCISES } from '../../../content/exercises/index.ts';
 import { ScreenTitle } from '../components/screen-title.tsx';
 import { reflections } from '../state/rounds-store.ts';
 import { formatDate, t } from '../i18n/t.ts';

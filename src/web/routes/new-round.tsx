@@ -1,6 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { useId, useState } from 'preact/hooks';
-import { EXERCISES, getExercise } from '../../../content/exercises/index.ts';
+import { getExercise } from '../../../content/catalog.ts';
+import { EXERCISES } from '../../../content/exercises/index.ts';
 import { FormError } from '../components/form-error.tsx';
 import { announce } from '../components/live-region.tsx';
 import { ScreenTitle } from '../components/screen-title.tsx';
@@ -20,7 +21,10 @@ export default function NewRound({ id }: { id: string }) {
   const { route, query } = useLocation();
   const space = useSpace(id);
   const ids = useId();
-  const [exerciseId, setExerciseId] = useState<string | null>(getExercise(query.exercise ?? '')?.id ?? null);
+  const preselected = getExercise(query.exercise ?? '');
+  // A reflection, deck question or self-assessment sent from elsewhere is offered first.
+  const choices = preselected && !EXERCISES.includes(preselected) ? [preselected, ...EXERCISES] : EXERCISES;
+  const [exerciseId, setExerciseId] = useState<string | null>(preselected?.id ?? null);
   const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
   const [exerciseError, setExerciseError] = useState<string | null>(null);
   const [whoError, setWhoError] = useState<string | null>(null);
@@ -79,7 +83,7 @@ export default function NewRound({ id }: { id: string }) {
       <form ref={form.formRef} class="stack" noValidate onSubmit={form.onSubmit}>
         <fieldset class="stack choice-fieldset" aria-describedby={exerciseError ? `${ids}-ex-error` : undefined}>
           <legend class="group-legend">{t('newRound.pickExercise')}</legend>
-          {EXERCISES.map((exercise, i) => (
+          {choices.map((exercise, i) => (
             <label key={exercise.id} class="card pick-card">
               <input
                 type="radio"

@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { getExercise } from '../../../content/exercises/index.ts';
+import { getExercise } from '../../../content/catalog.ts';
 import { FormError } from '../components/form-error.tsx';
 import { announce } from '../components/live-region.tsx';
 import { ScreenTitle } from '../components/screen-title.tsx';

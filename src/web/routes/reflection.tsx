@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { useId, useState } from 'preact/hooks';
-import { getExercise } from '../../../content/exercises/index.ts';
+import { getExercise } from '../../../content/catalog.ts';
 import { ScreenTitle } from '../components/screen-title.tsx';
 import { AnswerView } from '../features/rounds/answer-view.tsx';
 import { othersLine, spaceTitle } from '../features/spaces/space-names.ts';

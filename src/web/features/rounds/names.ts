@@ -1,5 +1,5 @@
 /** How rounds, their people and their exercises are named on screen. */
-import { getExercise } from '../../../../content/exercises/index.ts';
+import { getExercise } from '../../../../content/catalog.ts';
 import type { Exercise } from '../../../shared/content.ts';
 import type { RoundParticipantView, RoundView } from '../../state/rounds-types.ts';
 import { listNames, t } from '../../i18n/t.ts';

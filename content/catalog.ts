@@ -1,0 +1,100 @@
+/**
+ * Every exercise a round or a private reflection can hold: the exercises of content/exercises,
+ * plus ones derived from the library, so a program step's reflection, a single deck question and
+ * the self-assessment can be answered alone or revealed together through the same engine:
+ * - a step's reflection: id = the reflection's id (unique, checked against exercise ids);
+ * - a deck question: id = `${deckId}-${questionId}`;
+ * - the self-assessment: id = 'self-assessment', two scales per dimension.
+ * Derived ids are stable because the ids they are built from are.
+ */
+import { parseExercises, type Exercise } from '../src/shared/content.ts';
+import type { Deck, Dimension, Program, ProgramStep, Question } from '../src/shared/library.ts';
+import { EXERCISES } from './exercises/index.ts';
+import { LIBRARY } from './library.ts';
+
+export const SELF_ASSESSMENT_ID = 'self-assessment';
+
+/** After a deck question is revealed: what to talk about (the same for every question). */
+const QUESTION_DISCUSSION = [
+  'What did you hear in the other answer that you had not known before?',
+  'What would you like to ask about, gently, now or another day?',
+];
+
+export function reflectionExercise(program: Program, step: ProgramStep): Exercise | null {
+  const r = step.reflection;
+  if (!r) return null;
+  return {
+    id: r.id,
+    version: program.version,
+    title: step.title,
+    summary: program.title,
+    estimatedMinutes: Math.max(3, r.prompts.length * 3),
+    themes: [program.id],
+    intro: [r.intro ?? program.summary],
+    items: r.prompts.map((p) => ({ kind: 'text', id: p.id, prompt: p.prompt, maxChars: 2000 })),
+    after: { discussionPrompts: [...r.discuss] },
+    readTogether: false,
+  };
+}
+
+export function questionExerciseId(deck: Deck, question: Question): string {
+  return `${deck.id}-${question.id}`;
+}
+
+export function questionExercise(deck: Deck, question: Question): Exercise {
+  return {
+    id: questionExerciseId(deck, question),
+    version: deck.version,
+    title: deck.title,
+    // The question itself, so pickers and round lists show it (questions are at most 120 characters).
+    summary: question.text,
+    estimatedMinutes: 5,
+    themes: [deck.id],
+    intro: [deck.summary],
+    items: [{ kind: 'text', id: question.id, prompt: question.text, maxChars: 2000 }],
+    after: { discussionPrompts: QUESTION_DISCUSSION },
+    readTogether: false,
+  };
+}
+
+/** Two scales per dimension: how close we feel there now, and how much it matters to me. */
+export function selfAssessmentExercise(dimensions: readonly Dimension[]): Exercise {
+  return {
+    id: SELF_ASSESSMENT_ID,
+    version: 1,
+    title: 'Where we feel close',
+    summary: 'Two quick questions for each kind of closeness: how close it feels now, and how much it matters to you.',
+    estimatedMinutes: 4,
+    themes: dimensions.map((d) => d.id),
+    intro: ['There are no right answers, and no score. Pass anything you like.'],
+    items: dimensions.flatMap((d) => [
+      { kind: 'scale', id: `${d.id}-now`, prompt: d.closenessPrompt, min: 0, max: 10, minLabel: 'Not close', midLabel: 'Somewhat', maxLabel: 'Very close' },
+      { kind: 'scale', id: `${d.id}-matters`, prompt: d.importancePrompt, min: 0, max: 10, minLabel: 'Not much', midLabel: 'Somewhat', maxLabel: 'A great deal' },
+    ]),
+    after: {
+      discussionPrompts: [
+        'Where do our answers meet, and where do they differ?',
+        'Which kind of closeness would each of us like a little more of, and what small step might help?',
+      ],
+    },
+    readTogether: false,
+  };
+}
+
+const derived: Exercise[] = [
+  ...LIBRARY.programs.flatMap((p) => p.steps.map((s) => reflectionExercise(p, s)).filter((e): e is Exercise => e !== null)),
+  ...LIBRARY.decks.flatMap((d) => d.questions.map((q) => questionExercise(d, q))),
+  selfAssessmentExercise(LIBRARY.dimensions),
+];
+
+/** Every exercise, validated by the exercise schema (so derived ones obey the same limits). */
+export const ALL_EXERCISES: readonly Exercise[] = Object.freeze(
+  parseExercises([...EXERCISES, ...derived], [...EXERCISES.map((e) => `${e.id}.json`), ...derived.map((e) => `derived ${e.id}`)]),
+);
+
+const BY_ID: ReadonlyMap<string, Exercise> = new Map(ALL_EXERCISES.map((e) => [e.id, e]));
+
+/** Any exercise by id: from content/exercises or derived from the library. */
+export function getExercise(id: string): Exercise | undefined {
+  return BY_ID.get(id);
+}
