@@ -123,6 +123,8 @@ export const Dimension = z.strictObject({
 export const Obstacle = z.strictObject({
   id: Id,
   title: Text(LL.titleChars),
+  /** A few words under the title in the picker. */
+  hint: Text(80),
   impact: Text(LL.paragraphChars),
   strategies: Paragraphs(1, 4),
   recommends: Recommends,
@@ -319,7 +321,7 @@ export function lintLibrary(library: Library): string[] {
     problems.push(...lintTexts(`dimension ${d.id}`, texts.map((text, i) => ({ where: String(i), text }))));
   }
   for (const o of library.obstacles) {
-    problems.push(...lintTexts(`obstacle ${o.id}`, [o.title, o.impact, ...o.strategies].map((text, i) => ({ where: String(i), text }))));
+    problems.push(...lintTexts(`obstacle ${o.id}`, [o.title, o.hint, o.impact, ...o.strategies].map((text, i) => ({ where: String(i), text }))));
   }
   for (const o of library.onboarding) {
     problems.push(...lintTexts(`onboarding ${o.id}`, [o.label, o.response].map((text, i) => ({ where: String(i), text }))));

@@ -141,10 +141,6 @@ function applyCase(word: string, style: CaseStyle): string {
   return word;
 }
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
-}
-
 /** Whether the "my partner" starting at `index` begins a clause, so it is the verb's subject. */
 function isSubjectPosition(text: string, index: number): boolean {
   let p = index - 1;

@@ -52,6 +52,15 @@ const Reflection = lazyRoute(() => import('./routes/reflection.tsx'));
 const Checkin = lazyRoute(() => import('./routes/checkin.tsx'));
 const Closeness = lazyRoute(() => import('./routes/closeness.tsx'));
 const CheckinSettings = lazyRoute(() => import('./routes/checkin-settings.tsx'));
+const Explore = lazyRoute(() => import('./routes/explore.tsx'));
+const Onboarding = lazyRoute(() => import('./routes/onboarding.tsx'));
+const Programs = lazyRoute(() => import('./routes/programs.tsx'));
+const ProgramScreen = lazyRoute(() => import('./routes/program.tsx'));
+const ProgramStepScreen = lazyRoute(() => import('./routes/program-step.tsx'));
+const Decks = lazyRoute(() => import('./routes/decks.tsx'));
+const DeckScreen = lazyRoute(() => import('./routes/deck.tsx'));
+const Assessment = lazyRoute(() => import('./routes/assessment.tsx'));
+const Obstacles = lazyRoute(() => import('./routes/obstacles.tsx'));
 const RecoveryCodeScreen = lazyRoute<object>(() =>
   import('./features/account/recovery-code-screen.tsx').then((m) => ({ default: m.RecoveryCodeScreen })),
 );
@@ -107,6 +116,17 @@ const ReflectionNewRoute = unlockedOnly(({ exerciseId }: { exerciseId: string })
 const CheckinRoute = unlockedOnly(Checkin);
 const ClosenessRoute = unlockedOnly(Closeness);
 const CheckinSettingsRoute = unlockedOnly(CheckinSettings);
+const ExploreRoute = unlockedOnly(Explore);
+const OnboardingRoute = unlockedOnly(Onboarding);
+const ProgramsRoute = unlockedOnly(Programs);
+const ProgramRoute = unlockedOnly(({ programId }: { programId: string }) => <ProgramScreen key={programId} programId={programId} />);
+const ProgramStepRoute = unlockedOnly(({ programId, stepId }: { programId: string; stepId: string }) => (
+  <ProgramStepScreen key={`${programId}/${stepId}`} programId={programId} stepId={stepId} />
+));
+const DecksRoute = unlockedOnly(Decks);
+const DeckRoute = unlockedOnly(({ deckId }: { deckId: string }) => <DeckScreen key={deckId} deckId={deckId} />);
+const AssessmentRoute = unlockedOnly(Assessment);
+const ObstaclesRoute = unlockedOnly(Obstacles);
 const ReflectionRoute = unlockedOnly(({ reflectionId }: { reflectionId: string }) => <Reflection key={reflectionId} reflectionId={reflectionId} />);
 
 function StartFailed() {
@@ -147,6 +167,15 @@ function Screens() {
       <Route path="/checkin" component={CheckinRoute} />
       <Route path="/closeness" component={ClosenessRoute} />
       <Route path="/checkins/settings" component={CheckinSettingsRoute} />
+      <Route path="/explore" component={ExploreRoute} />
+      <Route path="/start" component={OnboardingRoute} />
+      <Route path="/programs" component={ProgramsRoute} />
+      <Route path="/programs/:programId/:stepId" component={ProgramStepRoute} />
+      <Route path="/programs/:programId" component={ProgramRoute} />
+      <Route path="/decks" component={DecksRoute} />
+      <Route path="/decks/:deckId" component={DeckRoute} />
+      <Route path="/assessment" component={AssessmentRoute} />
+      <Route path="/obstacles" component={ObstaclesRoute} />
       <Route path="/settings" component={SettingsRoute} />
       <Route default component={NotFound} />
     </Router>

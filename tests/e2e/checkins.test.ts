@@ -15,17 +15,14 @@ import {
   CheckinSettingsPage,
   ClosenessPage,
   HomePage,
-  JoinPage,
   NewSpacePage,
-  RecoveryCodePage,
-  SignUpPage,
   SpacePage,
-  WelcomePage,
   text,
 } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
+import { joinThroughLink, signUp } from './support/journeys.ts';
 import { expectNothingTypedOnServer } from './support/privacy.ts';
 
 const run = Math.random().toString(36).slice(2, 8);
@@ -57,26 +54,6 @@ let b: Person;
 let c: Person;
 let now = 0;
 const a11y = a11yJournal();
-
-async function signUp(person: Person, who: typeof A): Promise<void> {
-  const welcome = new WelcomePage(person.page);
-  await welcome.goto();
-  await welcome.createAccount();
-  const code = await new SignUpPage(person.page).signUp(who.email, who.password, { remember: true });
-  await new RecoveryCodePage(person.page).confirm(code);
-  await new HomePage(person.page).waitFor();
-}
-
-async function joinThroughLink(person: Person, who: typeof B, link: string): Promise<void> {
-  const join = new JoinPage(person.page);
-  await join.open(link);
-  await join.waitForInvite();
-  await join.createAccount();
-  await new SignUpPage(person.page).signUpAndConfirm(who.email, who.password, { remember: true });
-  await join.join();
-  await join.waitUntilInSpace();
-  await new SpacePage(person.page).setProfile(who.name);
-}
 
 /** Waits until this person's writes have all reached the server. */
 async function upToDate(person: Person): Promise<void> {

@@ -6,29 +6,25 @@
  * other; a space of three opens only after the third seals; alone, an exercise becomes a private
  * reflection. Axe checks every new screen, and no answer reaches the server's files or log.
  */
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getExercise } from '../../content/exercises/index.ts';
 import {
   ExercisesRegion,
   HomePage,
-  JoinPage,
   JustMePage,
   NewRoundPage,
   NewSpacePage,
   ReadTogetherPage,
-  RecoveryCodePage,
   RoundPage,
-  SignUpPage,
   SpacePage,
-  WelcomePage,
   text,
 } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
 import { expectNothingTypedOnServer } from './support/privacy.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
+import { joinThroughLink, signUp } from './support/journeys.ts';
 
 const run = Math.random().toString(36).slice(2, 8);
 const SPACE = `Den ${run}canaryspace`;
@@ -57,31 +53,10 @@ let a: Person;
 let b: Person;
 let c: Person;
 let spaceId = '';
-let roundId = '';
 const a11y = a11yJournal();
 
 async function checkA11y(person: Person, screen: string): Promise<void> {
   await a11y.check(person.page, screen);
-}
-
-async function signUp(person: Person, who: typeof A): Promise<void> {
-  const welcome = new WelcomePage(person.page);
-  await welcome.goto();
-  await welcome.createAccount();
-  const code = await new SignUpPage(person.page).signUp(who.email, who.password, { remember: true });
-  await new RecoveryCodePage(person.page).confirm(code);
-  await new HomePage(person.page).waitFor();
-}
-
-async function joinThroughLink(person: Person, who: typeof B, link: string): Promise<void> {
-  const join = new JoinPage(person.page);
-  await join.open(link);
-  await join.waitForInvite();
-  await join.createAccount();
-  await new SignUpPage(person.page).signUpAndConfirm(who.email, who.password, { remember: true });
-  await join.join();
-  await join.waitUntilInSpace();
-  await new SpacePage(person.page).setProfile(who.name);
 }
 
 describe('answer alone, reveal together', () => {
@@ -117,7 +92,7 @@ describe('answer alone, reveal together', () => {
     await start.waitFor();
     await checkA11y(a, 'start an exercise');
     await start.pick(SENTENCES.title);
-    roundId = await start.start();
+    await start.start();
 
     const homeB = new HomePage(b.page);
     await homeB.goto();

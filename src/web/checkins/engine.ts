@@ -19,9 +19,8 @@ import {
   type MyCheckin,
   type PartnerCheckins,
 } from '../state/checkins-store.ts';
-import { me, spaces } from '../state/store.ts';
 import { ActionError } from '../state/types.ts';
-import type { SpaceView } from '../state/types.ts';
+import { personalSpaceId, shareableSpaces } from '../state/my-spaces.ts';
 import { memberName } from '../features/spaces/space-names.ts';
 import { checkinDocs, type RecordBody } from '../sync/documents.ts';
 import { onEngineChange, queuedBodies, spaceState, writeRecord } from '../sync/engine.ts';
@@ -45,15 +44,6 @@ function reset(): void {
   partnerCheckins.value = [];
   checkinSettings.value = DEFAULT_CHECKIN_SETTINGS;
   checkinsReady.value = false;
-}
-
-function personalSpaceId(): string | null {
-  return me.value?.personalSpaceId ?? spaces.value.find((s) => s.kind === 'personal')?.id ?? null;
-}
-
-/** Shared spaces where I am an active member (the only ones I can write to or read from). */
-function activeSharedSpaces(myId: string): SpaceView[] {
-  return spaces.value.filter((s) => s.kind === 'shared' && s.members.some((m) => m.userId === myId && m.status === 'active'));
 }
 
 /** My settings: the latest saved, a queued change on top (so an offline change shows at once). */
@@ -86,9 +76,9 @@ function mine(personalId: string, myId: string): MyCheckin[] {
  * Partners who share with me, across every shared space we both are active in. A check-in
  * shared in two spaces is the same moment (`at`) and appears once.
  */
-function partners(myId: string): PartnerCheckins[] {
+function partners(): PartnerCheckins[] {
   const byUser = new Map<string, { name: string; checkins: Map<number, Checkin> }>();
-  for (const space of activeSharedSpaces(myId)) {
+  for (const space of shareableSpaces()) {
     const state = spaceState(space.id);
     if (!state) continue;
     const active = new Map(space.members.filter((m) => !m.isMe && m.status === 'active').map((m) => [m.userId, m]));
@@ -112,7 +102,7 @@ function publish(): void {
   const personalId = personalSpaceId();
   if (!myId || !personalId) return;
   const nextMine = mine(personalId, myId);
-  const nextPartners = partners(myId);
+  const nextPartners = partners();
   const nextSettings = currentSettings(personalId);
   if (!sameJson(myCheckins.value, nextMine)) myCheckins.value = nextMine;
   if (!sameJson(partnerCheckins.value, nextPartners)) partnerCheckins.value = nextPartners;
@@ -149,7 +139,7 @@ export const checkinActionsImpl: CheckinActions = {
     const shared: Checkin = { v: 1, at: checkin.at, tz: checkin.tz, emotional: checkin.emotional, physical: checkin.physical };
     if (input.shareNote && checkin.note !== undefined) shared.note = checkin.note;
     const settings = currentSettings(personalId);
-    const targets = activeSharedSpaces(myId).filter((s) => settings.shareWith.includes(s.id));
+    const targets = shareableSpaces().filter((s) => settings.shareWith.includes(s.id));
     for (const space of targets) await writeRecord(space.id, { k: 'checkin', v: 1, checkin: shared });
     publish();
     return { id };
@@ -159,7 +149,7 @@ export const checkinActionsImpl: CheckinActions = {
     const myId = keyring()?.userId;
     const personalId = personalSpaceId();
     if (!myId || !personalId) throw new ActionError('unauthenticated');
-    const known = new Set(activeSharedSpaces(myId).map((s) => s.id));
+    const known = new Set(shareableSpaces().map((s) => s.id));
     const body: RecordBody = { k: 'checkin-settings', v: 1, health, shareWith: [...new Set(shareWith)].filter((id) => known.has(id)) };
     await writeRecord(personalId, body);
     publish();

@@ -4,7 +4,7 @@ import { authStatus } from '../state/store.ts';
 import { recoveryCodeToShow } from '../features/account/store.ts';
 import { t } from '../i18n/t.ts';
 
-/** The app name, and for an unlocked person: Today, Closeness, Account and Lock (a bottom bar on phones). */
+/** The app name, and for an unlocked person: Today, Closeness, Explore, Account and Lock (a bottom bar on phones). */
 export function AppHeader() {
   const { path } = useLocation();
   const status = authStatus.value;
@@ -24,6 +24,10 @@ export function AppHeader() {
           <a href="/closeness" aria-current={current('/closeness')}>
             <span class="nav-icon nav-icon-closeness" aria-hidden="true" />
             {t('nav.closeness')}
+          </a>
+          <a href="/explore" aria-current={current('/explore')}>
+            <span class="nav-icon nav-icon-explore" aria-hidden="true" />
+            {t('nav.explore')}
           </a>
           <a href="/settings" aria-current={current('/settings')}>
             <span class="nav-icon nav-icon-account" aria-hidden="true" />

@@ -6,8 +6,9 @@ import { ScreenTitle } from '../components/screen-title.tsx';
 import { SubmitButton } from '../components/submit-button.tsx';
 import { useFormSubmit } from '../components/use-form-submit.ts';
 import { checkinActions } from '../checkins/actions.ts';
-import { shareableSpaces } from '../features/checkins/sharing.ts';
-import { othersLine, spaceTitle } from '../features/spaces/space-names.ts';
+import { shareableSpaces } from '../state/my-spaces.ts';
+import { SpaceChoices } from '../features/spaces/space-choices.tsx';
+import { spaceTitle } from '../features/spaces/space-names.ts';
 import { checkinSettings, checkinsReady } from '../state/checkins-store.ts';
 import { spaces } from '../state/store.ts';
 import { t } from '../i18n/t.ts';
@@ -55,27 +56,13 @@ function SettingsForm() {
         <fieldset class="card stack">
           <legend>{t('checkinSettings.shareLegend')}</legend>
           {list.length === 0 && <p class="muted">{t('checkinSettings.noSpaces')}</p>}
-          {list.map((space) => {
-            const id = `share-${space.id}`;
-            const others = othersLine(space);
-            return (
-              <div key={space.id} class="checkbox-row">
-                <input
-                  id={id}
-                  type="checkbox"
-                  checked={shareWith.includes(space.id)}
-                  onChange={(e) => {
-                    const on = e.currentTarget.checked;
-                    setShareWith((current) => (on ? [...current.filter((s) => s !== space.id), space.id] : current.filter((s) => s !== space.id)));
-                  }}
-                />
-                <label for={id}>
-                  {t('checkinSettings.shareIn', { space: spaceTitle(space) })}
-                  {others && <span class="label-hint">{others}</span>}
-                </label>
-              </div>
-            );
-          })}
+          <SpaceChoices
+            spaces={list}
+            chosen={shareWith}
+            onChange={setShareWith}
+            idPrefix="share"
+            label={(space) => t('checkinSettings.shareIn', { space: spaceTitle(space) })}
+          />
           {list.length > 0 && <p class="field-hint">{t('checkinSettings.stopNote')}</p>}
         </fieldset>
         <fieldset class="card stack">

@@ -6,8 +6,12 @@ import { myCheckins } from '../state/checkins-store.ts';
 import { roundsBySpace } from '../state/rounds-store.ts';
 import { spaces } from '../state/store.ts';
 import { t } from '../i18n/t.ts';
+import { lazy } from 'preact-iso';
 
-/** "Today": a warm hello, the person's spaces, and what is coming. No to-do list, no guilt. */
+// The library's text (programs, decks) loads after Today shows, never on the first screen's path.
+const TodayLibrary = lazy(() => import('../features/library/today-library.tsx'));
+
+/** "Today": a warm hello, the check-in, one next step and one question, the spaces. No to-do list, no guilt. */
 export default function Home() {
   const list = spaces.value;
   const shared = list.filter((s) => s.kind === 'shared');
@@ -30,6 +34,7 @@ export default function Home() {
       ))}
 
       <CheckinCard />
+      <TodayLibrary />
 
       <section aria-labelledby="spaces-title" class="stack">
         <h2 id="spaces-title">{t('home.spacesTitle')}</h2>
@@ -72,15 +77,6 @@ export default function Home() {
         </div>
       </section>
 
-      <section aria-labelledby="coming-title" class="card coming">
-        <h2 id="coming-title">{t('home.comingTitle')}</h2>
-        <p>{t('home.comingIntro')}</p>
-        <ul class="coming-list">
-          <li>{t('home.coming.programs')}</li>
-          <li>{t('home.coming.cards')}</li>
-        </ul>
-        <p class="muted">{t('home.comingNow')}</p>
-      </section>
     </div>
   );
 }

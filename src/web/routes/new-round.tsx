@@ -23,7 +23,7 @@ export default function NewRound({ id }: { id: string }) {
   const ids = useId();
   const preselected = getExercise(query.exercise ?? '');
   // A reflection, deck question or self-assessment sent from elsewhere is offered first.
-  const choices = preselected && !EXERCISES.includes(preselected) ? [preselected, ...EXERCISES] : EXERCISES;
+  const choices = preselected && !EXERCISES.some((e) => e.id === preselected.id) ? [preselected, ...EXERCISES] : EXERCISES;
   const [exerciseId, setExerciseId] = useState<string | null>(preselected?.id ?? null);
   const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
   const [exerciseError, setExerciseError] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SpaceSummary } from '../../shared/api.ts';
-import { applyBody, checkinDocs, decodeBody, encodeBody, roundDocs } from './documents.ts';
+import { applyBody, checkinDocs, decodeBody, encodeBody, libraryDocs, roundDocs, type RecordBody } from './documents.ts';
 import { emptySpaceState } from './space-state.ts';
 
 const summary: SpaceSummary = {
@@ -177,5 +177,59 @@ describe('check-in records', () => {
     applyBody(mine, { k: 'checkin-settings', v: 1, health: true, shareWith: [] }, { authorId: 'me', seq: 4, epoch: 1 });
     applyBody(mine, { k: 'checkin-settings', v: 1, health: false, shareWith: [summary.id] }, { authorId: 'me', seq: 2, epoch: 1 });
     expect(checkinDocs(mine).settings).toEqual({ health: true, shareWith: [], seq: 4 });
+  });
+});
+
+describe('library records', () => {
+  const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+  const personal: SpaceSummary = { ...summary, id: '01890000-0000-7000-8000-000000000003', kind: 'personal' };
+
+  it('round-trips each kind, and refuses what is not exactly ours', () => {
+    const bodies: RecordBody[] = [
+      { k: 'program-step', v: 1, programId: 'after-cancer', stepId: 'keep-talking', done: true },
+      { k: 'program-state', v: 1, programId: 'after-cancer', status: 'paused' },
+      { k: 'keep', v: 1, what: 'favourite', ref: 'emotional/e-light-01', kept: true },
+      { k: 'onboarding', v: 1, reasonId: 'drifted-apart' },
+      { k: 'assessment', v: 1, scores: { emotional: { now: 3, matters: 9 }, sexual: {} } },
+      { k: 'progress-sharing', v: 1, shareWith: [summary.id] },
+    ];
+    for (const body of bodies) expect(decodeBody(encodeBody(body))).toEqual(body);
+    expect(decodeBody(enc({ k: 'program-step', v: 1, programId: 'After Cancer', stepId: 'x', done: true }))).toBeNull();
+    expect(decodeBody(enc({ k: 'program-state', v: 1, programId: 'x', status: 'finished' }))).toBeNull();
+    expect(decodeBody(enc({ k: 'keep', v: 1, what: 'favourite', ref: 'no-slash', kept: true }))).toBeNull();
+    expect(decodeBody(enc({ k: 'keep', v: 1, what: 'bookmark', ref: 'a/b', kept: true }))).toBeNull();
+    expect(decodeBody(enc({ k: 'assessment', v: 1, scores: { emotional: { now: 11 } } }))).toBeNull();
+    expect(decodeBody(enc({ k: 'assessment', v: 1, scores: { emotional: { now: 1, later: 2 } } }))).toBeNull();
+    expect(decodeBody(enc({ k: 'assessment', v: 1, scores: {} }))).toBeNull();
+  });
+
+  it('keeps the latest step state per author by seq; a program remembers when it was first started', () => {
+    const state = emptySpaceState(summary);
+    const step = (done: boolean) => ({ k: 'program-step', v: 1, programId: 'p', stepId: 's', done }) as const;
+    applyBody(state, step(true), { authorId: 'sam', seq: 5, epoch: 1 });
+    applyBody(state, step(false), { authorId: 'sam', seq: 3, epoch: 1 });
+    applyBody(state, step(false), { authorId: 'kit', seq: 4, epoch: 1 });
+    const docs = libraryDocs(state);
+    expect(docs.steps.get('sam p/s')).toEqual({ value: true, seq: 5 });
+    expect(docs.steps.get('kit p/s')).toEqual({ value: false, seq: 4 });
+
+    applyBody(state, { k: 'program-state', v: 1, programId: 'p', status: 'paused' }, { authorId: 'sam', seq: 9, epoch: 1, createdAt: 900 });
+    applyBody(state, { k: 'program-state', v: 1, programId: 'p', status: 'active' }, { authorId: 'sam', seq: 2, epoch: 1, createdAt: 200 });
+    expect(docs.programs.get('sam p')).toEqual({ value: 'paused', seq: 9, startedAt: 200 });
+  });
+
+  it('takes keeps, onboarding, assessments and sharing only in the personal space', () => {
+    const shared = emptySpaceState(summary);
+    applyBody(shared, { k: 'onboarding', v: 1, reasonId: 'x' }, { authorId: 'sam', seq: 1, epoch: 1 });
+    applyBody(shared, { k: 'keep', v: 1, what: 'intention', ref: 'p/s', kept: true }, { authorId: 'sam', seq: 2, epoch: 1 });
+    expect(libraryDocs(shared).onboarding).toBeNull();
+    expect(libraryDocs(shared).keeps.size).toBe(0);
+
+    const mine = emptySpaceState(personal);
+    applyBody(mine, { k: 'onboarding', v: 1, reasonId: 'later' }, { authorId: 'me', seq: 7, epoch: 1 });
+    applyBody(mine, { k: 'onboarding', v: 1, reasonId: 'earlier' }, { authorId: 'me', seq: 6, epoch: 1 });
+    applyBody(mine, { k: 'assessment', v: 1, scores: { emotional: { now: 2 } } }, { authorId: 'me', seq: 8, epoch: 1, id: 'a1', createdAt: 5 });
+    expect(libraryDocs(mine).onboarding).toEqual({ value: 'later', seq: 7 });
+    expect(libraryDocs(mine).assessments.get('a1')).toEqual({ scores: { emotional: { now: 2 } }, seq: 8, createdAt: 5 });
   });
 });

@@ -35,7 +35,23 @@ export type RecordBody =
    */
   | { k: 'checkin'; v: 1; checkin: Checkin }
   /** My check-in choices (personal space only): health scales shown; the spaces I share scores with. */
-  | { k: 'checkin-settings'; v: 1; health: boolean; shareWith: string[] };
+  | { k: 'checkin-settings'; v: 1; health: boolean; shareWith: string[] }
+  /** A program step marked done (or undone) by me; personal space, or a copy where I share progress. */
+  | { k: 'program-step'; v: 1; programId: string; stepId: string; done: boolean }
+  /** A program started, paused or resumed by me; personal space, or a copy where I share progress. */
+  | { k: 'program-state'; v: 1; programId: string; status: ProgramStatus }
+  /** Something I keep (personal space only): a step's "try this" as an intention, or a favourite question. */
+  | { k: 'keep'; v: 1; what: 'intention' | 'favourite'; ref: string; kept: boolean }
+  /** What brought me here (personal space only). */
+  | { k: 'onboarding'; v: 1; reasonId: string }
+  /** A self-assessment (personal space only): per dimension, how close now and how much it matters. */
+  | { k: 'assessment'; v: 1; scores: AssessmentScores }
+  /** My program-progress sharing (personal space only): the spaces that receive copies. */
+  | { k: 'progress-sharing'; v: 1; shareWith: string[] };
+
+export type ProgramStatus = 'active' | 'paused';
+/** dimensionId -> {now, matters} on 0-10; a passed question is absent. */
+export type AssessmentScores = Record<string, { now?: number; matters?: number }>;
 
 function text(value: unknown, min: number, max: number): string | null {
   if (typeof value !== 'string') return null;
@@ -77,12 +93,67 @@ export function parseBody(value: unknown): RecordBody | null {
     return checkin ? { k: 'checkin', v: 1, checkin } : null;
   }
   if (o.k === 'checkin-settings' && hasExactly(o, ['k', 'v', 'health', 'shareWith'])) {
-    const { health, shareWith } = o;
-    if (typeof health !== 'boolean' || !Array.isArray(shareWith) || shareWith.length > MAX_CHECKIN_SHARES) return null;
-    if (!shareWith.every((id): id is string => typeof id === 'string' && isUuid(id))) return null;
-    return { k: 'checkin-settings', v: 1, health, shareWith: [...new Set(shareWith)] };
+    const shareWith = spaceIds(o.shareWith);
+    if (typeof o.health !== 'boolean' || !shareWith) return null;
+    return { k: 'checkin-settings', v: 1, health: o.health, shareWith };
+  }
+  if (o.k === 'program-step' && hasExactly(o, ['k', 'v', 'programId', 'stepId', 'done'])) {
+    if (!isContentId(o.programId) || !isContentId(o.stepId) || typeof o.done !== 'boolean') return null;
+    return { k: 'program-step', v: 1, programId: o.programId, stepId: o.stepId, done: o.done };
+  }
+  if (o.k === 'program-state' && hasExactly(o, ['k', 'v', 'programId', 'status'])) {
+    if (!isContentId(o.programId) || (o.status !== 'active' && o.status !== 'paused')) return null;
+    return { k: 'program-state', v: 1, programId: o.programId, status: o.status };
+  }
+  if (o.k === 'keep' && hasExactly(o, ['k', 'v', 'what', 'ref', 'kept'])) {
+    if ((o.what !== 'intention' && o.what !== 'favourite') || !isRef(o.ref) || typeof o.kept !== 'boolean') return null;
+    return { k: 'keep', v: 1, what: o.what, ref: o.ref, kept: o.kept };
+  }
+  if (o.k === 'onboarding' && hasExactly(o, ['k', 'v', 'reasonId'])) {
+    return isContentId(o.reasonId) ? { k: 'onboarding', v: 1, reasonId: o.reasonId } : null;
+  }
+  if (o.k === 'assessment' && hasExactly(o, ['k', 'v', 'scores'])) {
+    const scores = parseScores(o.scores);
+    return scores ? { k: 'assessment', v: 1, scores } : null;
+  }
+  if (o.k === 'progress-sharing' && hasExactly(o, ['k', 'v', 'shareWith'])) {
+    const shareWith = spaceIds(o.shareWith);
+    return shareWith ? { k: 'progress-sharing', v: 1, shareWith } : null;
   }
   return null;
+}
+
+function spaceIds(value: unknown): string[] | null {
+  if (!Array.isArray(value) || value.length > MAX_CHECKIN_SHARES) return null;
+  if (!value.every((id): id is string => typeof id === 'string' && isUuid(id))) return null;
+  return [...new Set(value)];
+}
+
+/** "programId/stepId" or "deckId/questionId". */
+function isRef(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const parts = value.split('/');
+  return parts.length === 2 && parts.every(isContentId);
+}
+
+const MAX_DIMENSIONS = 20;
+
+function parseScores(value: unknown): AssessmentScores | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0 || entries.length > MAX_DIMENSIONS) return null;
+  const out: AssessmentScores = {};
+  const isScore = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 10;
+  for (const [id, pair] of entries) {
+    if (!isContentId(id) || typeof pair !== 'object' || pair === null || Array.isArray(pair)) return null;
+    const keys = Object.keys(pair);
+    if (!keys.every((key) => key === 'now' || key === 'matters')) return null;
+    const { now, matters } = pair as { now?: unknown; matters?: unknown };
+    if (now !== undefined && !isScore(now)) return null;
+    if (matters !== undefined && !isScore(matters)) return null;
+    out[id] = { ...(now !== undefined && { now }), ...(matters !== undefined && { matters }) };
+  }
+  return out;
 }
 
 export function encodeBody(body: RecordBody): Uint8Array {
@@ -157,6 +228,40 @@ export interface CheckinDocs {
 }
 
 const checkinDocsByState = new WeakMap<SpaceState, CheckinDocs>();
+
+interface Versioned<T> {
+  value: T;
+  seq: number;
+}
+
+/** Programs, keeps, onboarding and self-assessments in one space (last writer by seq per key). */
+export interface LibraryDocs {
+  /** `${authorId} ${programId}/${stepId}` -> done. */
+  steps: Map<string, Versioned<boolean>>;
+  /** `${authorId} ${programId}` -> status, with the time it was first started. */
+  programs: Map<string, Versioned<ProgramStatus> & { startedAt: number }>;
+  /** Personal space only: `${what} ${ref}` -> kept. */
+  keeps: Map<string, Versioned<boolean>>;
+  onboarding: Versioned<string> | null;
+  assessments: Map<string, { scores: AssessmentScores; seq: number; createdAt: number }>;
+  progressSharing: Versioned<string[]> | null;
+}
+
+const libraryDocsByState = new WeakMap<SpaceState, LibraryDocs>();
+
+export function libraryDocs(state: SpaceState): LibraryDocs {
+  let docs = libraryDocsByState.get(state);
+  if (!docs) {
+    docs = { steps: new Map(), programs: new Map(), keeps: new Map(), onboarding: null, assessments: new Map(), progressSharing: null };
+    libraryDocsByState.set(state, docs);
+  }
+  return docs;
+}
+
+function putLatest<T>(map: Map<string, Versioned<T>>, key: string, value: T, seq: number): void {
+  const current = map.get(key);
+  if (!current || current.seq < seq) map.set(key, { value, seq });
+}
 
 export function checkinDocs(state: SpaceState): CheckinDocs {
   let docs = checkinDocsByState.get(state);
@@ -236,6 +341,37 @@ export function applyBody(state: SpaceState, body: RecordBody, meta: ApplyMeta):
       if (state.summary.kind !== 'personal') return;
       const docs = checkinDocs(state);
       if (!docs.settings || docs.settings.seq < meta.seq) docs.settings = { health: body.health, shareWith: body.shareWith, seq: meta.seq };
+      return;
+    }
+    case 'program-step': {
+      putLatest(libraryDocs(state).steps, `${meta.authorId} ${body.programId}/${body.stepId}`, body.done, meta.seq);
+      return;
+    }
+    case 'program-state': {
+      const programs = libraryDocs(state).programs;
+      const key = `${meta.authorId} ${body.programId}`;
+      const current = programs.get(key);
+      const startedAt = Math.min(current?.startedAt ?? Infinity, meta.createdAt ?? 0);
+      if (!current || current.seq < meta.seq) programs.set(key, { value: body.status, seq: meta.seq, startedAt });
+      else current.startedAt = startedAt;
+      return;
+    }
+    case 'keep':
+    case 'onboarding':
+    case 'assessment':
+    case 'progress-sharing': {
+      // Only in my personal space, where I am the only possible author.
+      if (state.summary.kind !== 'personal') return;
+      const docs = libraryDocs(state);
+      if (body.k === 'keep') putLatest(docs.keeps, `${body.what} ${body.ref}`, body.kept, meta.seq);
+      else if (body.k === 'onboarding') {
+        if (!docs.onboarding || docs.onboarding.seq < meta.seq) docs.onboarding = { value: body.reasonId, seq: meta.seq };
+      } else if (body.k === 'progress-sharing') {
+        if (!docs.progressSharing || docs.progressSharing.seq < meta.seq) docs.progressSharing = { value: body.shareWith, seq: meta.seq };
+      } else {
+        const id = meta.id ?? `${meta.authorId}:${meta.seq}`;
+        docs.assessments.set(id, { scores: body.scores, seq: meta.seq, createdAt: meta.createdAt ?? 0 });
+      }
       return;
     }
   }

@@ -13,3 +13,5 @@ export { SignUpPage } from './sign-up-page.ts';
 export { SpacePage } from './space-page.ts';
 export { WelcomePage } from './welcome-page.ts';
 export { CheckinPage, CheckinSettingsPage, ClosenessPage, type CheckinValues } from './checkins-pages.ts';
+export { DeckPage, DecksPage } from './decks-pages.ts';
+export { AssessmentPage, ObstaclesPage } from './assessment-pages.ts';

@@ -1,12 +1,8 @@
 /** How check-in sharing is described on screen: which spaces receive my scores, by name. */
+import { shareableSpaces } from '../../state/my-spaces.ts';
 import type { SpaceView } from '../../state/types.ts';
 import { listNames } from '../../i18n/t.ts';
 import { spaceTitle } from '../spaces/space-names.ts';
-
-/** Shared spaces where I am an active member: the ones I can share with. */
-export function shareableSpaces(list: readonly SpaceView[]): SpaceView[] {
-  return list.filter((s) => s.kind === 'shared' && s.members.some((m) => m.isMe && m.status === 'active'));
-}
 
 /** The spaces of `shareWith` that still exist and are mine to write to, in the app's order. */
 export function sharedSpaces(list: readonly SpaceView[], shareWith: readonly string[]): SpaceView[] {

@@ -1,0 +1,147 @@
+import { useState } from 'preact/hooks';
+import { getProgram } from '../../../content/library.ts';
+import { getExercise } from '../../../content/catalog.ts';
+import { FormError } from '../components/form-error.tsx';
+import { announce } from '../components/live-region.tsx';
+import { ScreenTitle } from '../components/screen-title.tsx';
+import { describeError, type DescribedError } from '../features/errors/error-catalog.ts';
+import { AnswerOptions } from '../features/library/answer-options.tsx';
+import { libraryActions } from '../library/actions.ts';
+import { keepKey, kept, programProgress } from '../state/library-store.ts';
+import { t } from '../i18n/t.ts';
+import NotFound from './not-found.tsx';
+import '../styles/programs.css';
+
+/**
+ * One step: a short lesson, a practice (with a low-energy version), a reflection to answer alone
+ * or with partners, a "try this" to keep as an intention, and "done" when the person says so.
+ */
+export default function ProgramStepScreen({ programId, stepId }: { programId: string; stepId: string }) {
+  const program = getProgram(programId);
+  const index = program?.steps.findIndex((s) => s.id === stepId) ?? -1;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DescribedError | null>(null);
+  if (!program || index < 0) return <NotFound />;
+  const step = program.steps[index]!;
+  const previous = program.steps[index - 1];
+  const next = program.steps[index + 1];
+  const done = programProgress.value.get(program.id)?.done.includes(step.id) ?? false;
+  const ref = `${program.id}/${step.id}`;
+  const intentionKept = kept.value.has(keepKey('intention', ref));
+  const exercise = step.exercise ? getExercise(step.exercise) : undefined;
+
+  async function run(action: () => Promise<void>, message: string) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      announce(message);
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="screen program-step">
+      <p class="muted step-of">
+        <a href={`/programs/${program.id}`}>{program.title}</a> · {t('step.of', { n: index + 1, total: program.steps.length })}
+      </p>
+      <ScreenTitle>{step.title}</ScreenTitle>
+
+      <section aria-labelledby="lesson-title" class="stack">
+        <h2 id="lesson-title">{t('step.lessonTitle')}</h2>
+        {step.lesson.map((paragraph, i) => (
+          <p key={i}>{paragraph}</p>
+        ))}
+      </section>
+
+      <section aria-labelledby="practice-title" class="card stack">
+        <h2 id="practice-title">{t('step.practiceTitle')}</h2>
+        <p class="muted">
+          {t(`step.mode.${step.practice.mode}`)} · {t('step.minutes', { minutes: step.practice.minutes })}
+        </p>
+        <ol class="practice-steps">
+          {step.practice.steps.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ol>
+        <details class="low-energy">
+          <summary>{t('step.lowEnergy')}</summary>
+          <p>{step.practice.lowEnergy}</p>
+        </details>
+      </section>
+
+      {exercise && (
+        <section aria-labelledby="exercise-title" class="stack">
+          <h2 id="exercise-title">{t('step.exerciseTitle')}</h2>
+          <p>
+            <strong>{exercise.title}</strong>: {exercise.summary}
+          </p>
+          <AnswerOptions exerciseId={exercise.id} labelledBy="exercise-title" />
+        </section>
+      )}
+
+      {step.reflection && (
+        <section aria-labelledby="reflection-title" class="stack">
+          <h2 id="reflection-title">{t('step.reflectionTitle')}</h2>
+          <p class="muted">{t('step.reflectionLead')}</p>
+          <ul class="reflection-prompts">
+            {step.reflection.prompts.map((p) => (
+              <li key={p.id}>{p.prompt}</li>
+            ))}
+          </ul>
+          <AnswerOptions exerciseId={step.reflection.id} labelledBy="reflection-title" />
+        </section>
+      )}
+
+      {step.tryThis && (
+        <section aria-labelledby="try-title" class="card stack">
+          <h2 id="try-title">{t('step.tryThisTitle')}</h2>
+          <p>{step.tryThis}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="button secondary"
+              aria-pressed={intentionKept ? 'true' : 'false'}
+              aria-disabled={busy ? 'true' : undefined}
+              onClick={() =>
+                void run(
+                  () => libraryActions.keep('intention', ref, !intentionKept),
+                  intentionKept ? t('step.intentionRemoved') : t('step.intentionKeptNote'),
+                )
+              }
+            >
+              {intentionKept ? t('step.intentionKept') : t('step.keepIntention')}
+            </button>
+          </div>
+        </section>
+      )}
+
+      <div class="card stack step-done-box">
+        {done && <p>{t('step.isDone')}</p>}
+        <FormError error={error} />
+        <div class="actions">
+          <button
+            type="button"
+            class={`button ${done ? 'secondary' : 'primary'}`}
+            aria-disabled={busy ? 'true' : undefined}
+            onClick={() =>
+              void run(() => libraryActions.setStepDone(program.id, step.id, !done), done ? t('step.undoneNote') : t('step.doneNote'))
+            }
+          >
+            {done ? t('step.markNotDone') : t('step.markDone')}
+          </button>
+        </div>
+      </div>
+
+      <nav class="step-nav" aria-label={t('step.of', { n: index + 1, total: program.steps.length })}>
+        {previous && <a href={`/programs/${program.id}/${previous.id}`}>{t('step.previous')}</a>}
+        {next && <a href={`/programs/${program.id}/${next.id}`}>{t('step.next')}</a>}
+        <a href={`/programs/${program.id}`}>{t('step.backToProgram', { program: program.title })}</a>
+      </nav>
+    </div>
+  );
+}
