@@ -1,8 +1,8 @@
 // Validates all content (exercises and the library: schema, unique ids, cross-references, style
 // lint, open-ended questions) and prints a short count report. Exits 1 with a clear message on any
 // problem. Run with Node 24: `npm run content:report`.
-import { lintExercise, type Exercise, type ItemKind } from '../src/shared/content.ts';
-import { DEPTHS, lintLibrary, type Library } from '../src/shared/library.ts';
+import { lintExercise, readingEase, type Exercise, type ItemKind } from '../src/shared/content.ts';
+import { DEPTHS, deckTexts, lintLibrary, programTexts, type Library } from '../src/shared/library.ts';
 
 const KINDS: readonly ItemKind[] = ['text', 'scale', 'choice'];
 
@@ -33,6 +33,9 @@ const pad = (rows: string[][]): string[] => {
   return rows.map((r) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`);
 };
 
+/** Flesch reading ease (60+ plain English, 80+ easy for most adults). */
+const ease = (texts: { text: string }[]): string => readingEase(texts.map((x) => x.text)).toFixed(0);
+
 const steps = library.programs.reduce((n, p) => n + p.steps.length, 0);
 const questions = library.decks.reduce((n, d) => n + d.questions.length, 0);
 const items = exercises.reduce((n, e) => n + e.items.length, 0);
@@ -46,13 +49,14 @@ console.log(
 console.log('\nPrograms');
 console.log(
   pad([
-    ['id', 'steps', 'reflections', 'try this', 'words (longest lesson)'],
+    ['id', 'steps', 'reflections', 'try this', 'words (longest lesson)', 'reading ease'],
     ...library.programs.map((p) => [
       p.id,
       String(p.steps.length),
       String(p.steps.filter((s) => s.reflection).length),
       String(p.steps.filter((s) => s.tryThis).length),
       String(Math.max(...p.steps.map((s) => s.lesson.join(' ').split(/\s+/).length))),
+      ease(programTexts(p)),
     ]),
   ]).join('\n'),
 );
@@ -76,7 +80,12 @@ console.log(
 console.log('\nDecks (questions per depth)');
 console.log(
   pad([
-    ['id', ...DEPTHS, 'total'],
-    ...library.decks.map((d) => [d.id, ...DEPTHS.map((depth) => String(d.questions.filter((q) => q.depth === depth).length)), String(d.questions.length)]),
+    ['id', ...DEPTHS, 'total', 'reading ease'],
+    ...library.decks.map((d) => [
+      d.id,
+      ...DEPTHS.map((depth) => String(d.questions.filter((q) => q.depth === depth).length)),
+      String(d.questions.length),
+      ease(deckTexts(d)),
+    ]),
   ]).join('\n'),
 );

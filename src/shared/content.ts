@@ -222,6 +222,27 @@ function wordRegex(words: readonly string[]): RegExp {
 const PRESSURE_RE = wordRegex(PRESSURE_WORDS);
 const GENDERED_RE = wordRegex(GENDERED_WORDS);
 
+/** Syllables in one English word, by vowel groups (a common heuristic; good enough for an average). */
+function syllables(word: string): number {
+  const w = word.toLowerCase().replace(/[^a-z]/g, '');
+  if (w.length <= 3) return 1;
+  const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g);
+  return Math.max(1, groups?.length ?? 1);
+}
+
+/**
+ * Flesch reading ease of a body of text: 206.835 - 1.015 x words per sentence - 84.6 x syllables
+ * per word. 60 to 70 is plain English; 80 and above is easy for most adults.
+ */
+export function readingEase(texts: readonly string[]): number {
+  const sentences = texts.flatMap((t) => t.split(/[.!?…]+/)).filter((s) => /\p{L}/u.test(s));
+  const words = texts.flatMap((t) => t.split(/\s+/)).filter((w) => /\p{L}/u.test(w));
+  if (sentences.length === 0 || words.length === 0) return 100;
+  const perSentence = words.length / sentences.length;
+  const perWord = words.reduce((n, w) => n + syllables(w), 0) / words.length;
+  return 206.835 - 1.015 * perSentence - 84.6 * perWord;
+}
+
 /**
  * Style problems in any text with where it sits: pressure words, gendered assumptions, and
  * sentences too long to read easily. One rule set for exercises, programs, decks and the rest.

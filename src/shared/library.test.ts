@@ -4,15 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { ALL_EXERCISES, SELF_ASSESSMENT_ID, getExercise, questionExerciseId } from '../../content/catalog.ts';
 import { EXERCISES } from '../../content/exercises/index.ts';
 import { LIBRARY, getDeck, getProgram } from '../../content/library.ts';
-import { ContentError } from './content.ts';
+import { ContentError, readingEase } from './content.ts';
 import {
   DEPTHS,
   DIMENSION_IDS,
   Deck,
   LIBRARY_LIMITS,
   Program,
+  deckTexts,
   isClosedQuestion,
   lintLibrary,
+  programTexts,
   parseLibrary,
   type Deck as DeckType,
   type LibraryFiles,
@@ -108,6 +110,14 @@ describe('library files', () => {
     expect(lintLibrary(LIBRARY)).toEqual([]);
   });
 
+  it('is easy to read for most adults: every program and deck scores 60 or more on reading ease', () => {
+    const scores = [
+      ...LIBRARY.programs.map((p) => [p.id, readingEase(programTexts(p).map((x) => x.text))] as const),
+      ...LIBRARY.decks.map((d) => [d.id, readingEase(deckTexts(d).map((x) => x.text))] as const),
+    ];
+    for (const [id, score] of scores) expect(score, id).toBeGreaterThanOrEqual(60);
+  });
+
   it('derives an exercise for every reflection, every question and the self-assessment, all valid', () => {
     const reflections = LIBRARY.programs.flatMap((p) => p.steps.flatMap((s) => (s.reflection ? [s.reflection.id] : [])));
     for (const id of reflections) expect(getExercise(id)?.items.length, id).toBeGreaterThan(0);
@@ -116,6 +126,13 @@ describe('library files', () => {
     expect(getExercise(questionExerciseId(d, q))?.items).toEqual([{ kind: 'text', id: q.id, prompt: q.text, maxChars: 2000 }]);
     expect(getExercise(SELF_ASSESSMENT_ID)?.items).toHaveLength(LIBRARY.dimensions.length * 2);
     expect(new Set(ALL_EXERCISES.map((e) => e.id)).size).toBe(ALL_EXERCISES.length);
+  });
+});
+
+describe('reading ease', () => {
+  it('scores plain short sentences high and long, many-syllabled ones low', () => {
+    expect(readingEase(['We sit together. You hold my hand. It feels warm.'])).toBeGreaterThan(90);
+    expect(readingEase(['Interpersonal communication necessitates considerable deliberation regarding emotional vulnerability and reciprocity.'])).toBeLessThan(10);
   });
 });
 
