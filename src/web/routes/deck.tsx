@@ -234,7 +234,8 @@ function DeckScreen({ deck }: { deck: Deck }) {
                   <span aria-hidden="true" class="deck-keep-mark">
                     {isKept ? '★' : '☆'}
                   </span>
-                  {isKept ? t('decks.kept') : t('decks.keep')}
+                  {/* One name; the pressed state says whether it is kept (a changing name would be read twice). */}
+                  {t('decks.keep')}
                 </button>
               </div>
               <div class="deck-actions">

@@ -114,9 +114,10 @@ export default function ProgramStepScreen({ programId, stepId }: { programId: st
                 )
               }
             >
-              {intentionKept ? t('step.intentionKept') : t('step.keepIntention')}
+              {t('step.keepIntention')}
             </button>
           </div>
+          {intentionKept && <p class="muted">{t('step.intentionKeptNote')}</p>}
         </section>
       )}
 

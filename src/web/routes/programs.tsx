@@ -93,6 +93,7 @@ function ProgressSharing() {
               label={(space) => t('programs.shareIn', { space: spaceTitle(space) })}
             />
           </fieldset>
+          <p class="field-hint">{t('programs.sharingStop')}</p>
           <FormError error={form.error} onRetry={form.retry} />
           <div class="actions">
             <SubmitButton busy={form.busy} busyLabel={t('programs.sharingSaving')} variant="secondary">

@@ -101,7 +101,7 @@ export class DeckPage extends PageModel {
 
   /** The favourite toggle, by either of its names (its state is aria-pressed). */
   keepToggle(): Locator {
-    return this.together.getByRole('button', { name: new RegExp(`^(${text('decks.keep')}|${text('decks.kept')})$`) });
+    return this.together.getByRole('button', { name: text('decks.keep'), exact: true });
   }
 
   shuffle(): Locator {
