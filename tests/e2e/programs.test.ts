@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY, getProgram } from '../../content/library.ts';
 import {
   HomePage,
+  JustMePage,
   NewRoundPage,
   NewSpacePage,
   RoundPage,
@@ -29,6 +30,7 @@ const A = { email: `ari.${run}@example.test`, password: `slow tide ${run} heron`
 const B = { email: `bea.${run}@example.test`, password: `warm stone ${run} finch`, name: `Bea${run}canaryname` };
 const A_REFLECTION = `noticing the kettle and your hands ${run}canaryreflecta`;
 const B_REFLECTION = `the quiet after dinner ${run}canaryreflectb`;
+const A_ALONE = `a thought that passes like a cloud ${run}canaryalone`;
 
 const REASON = LIBRARY.onboarding.find((r) => r.id === 'chronic-illness')!;
 const PROGRAM = getProgram(REASON.start.program)!;
@@ -185,6 +187,21 @@ describe('guided programs and onboarding', () => {
     await a11y.check(a.page, 'explore');
   });
 
+  it('a step’s reflection can also be answered alone, as a private reflection', async () => {
+    const second = PROGRAM.steps[1]!;
+    const prompt = second.reflection!.prompts[0]!.prompt;
+    await a.page.goto(`/programs/${PROGRAM.id}/${second.id}`);
+    await heading(a, second.title).waitFor();
+    await link(a, text('library.answerAlone')).click();
+    await heading(a, second.title).waitFor();
+    await button(a, text('exercise.begin')).click();
+    await a.page.getByRole('textbox', { name: prompt, exact: true }).fill(A_ALONE);
+    await new JustMePage(a.page).saveReflection();
+    await a.page.waitForURL(/\/just-me\/reflections\//);
+    await a.page.getByText(A_ALONE, { exact: true }).waitFor();
+    await a11y.check(a.page, 'a step’s reflection, kept privately');
+  });
+
   it('axe found no accessibility violations on any program screen', () => {
     expect(a11y.found()).toEqual([]);
   });
@@ -195,6 +212,6 @@ describe('guided programs and onboarding', () => {
   });
 
   it('no reflection or name is in the database files, DATA_DIR or the server log', async () => {
-    await expectNothingTypedOnServer(server, [SPACE, A.name, B.name, A_REFLECTION, B_REFLECTION, '"program-step"', '"programId"'], [A.email, B.email]);
+    await expectNothingTypedOnServer(server, [SPACE, A.name, B.name, A_REFLECTION, B_REFLECTION, A_ALONE, '"program-step"', '"programId"'], [A.email, B.email]);
   });
 });

@@ -6,10 +6,27 @@ import { myCheckins } from '../state/checkins-store.ts';
 import { roundsBySpace } from '../state/rounds-store.ts';
 import { spaces } from '../state/store.ts';
 import { t } from '../i18n/t.ts';
-import { lazy } from 'preact-iso';
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 
-// The library's text (programs, decks) loads after Today shows, never on the first screen's path.
-const TodayLibrary = lazy(() => import('../features/library/today-library.tsx'));
+/**
+ * The library's part of Today (next step, question of the day). Its text loads after Today has
+ * shown, never on the first screen's path, and Today never waits for it (offline before it was
+ * ever fetched, Today simply shows without it).
+ */
+function TodayLibrary() {
+  const [Part, setPart] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('../features/library/today-library.tsx')
+      .then((m) => live && setPart(() => m.default))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Part ? <Part /> : null;
+}
 
 /** "Today": a warm hello, the check-in, one next step and one question, the spaces. No to-do list, no guilt. */
 export default function Home() {
