@@ -7,18 +7,18 @@
  * - the self-assessment: id = 'self-assessment', two scales per dimension.
  * Derived ids are stable because the ids they are built from are.
  */
-import { parseExercises, type Exercise } from '../src/shared/content.ts';
-import type { Deck, Dimension, Program, ProgramStep, Question } from '../src/shared/library.ts';
+import { ContentError, describeIssues, parseExercises, type Exercise } from '../src/shared/content.ts';
+import { DerivedTexts, type Deck, type Dimension, type Program, type ProgramStep, type Question } from '../src/shared/library.ts';
+import derivedJson from './derived.json' with { type: 'json' };
 import { EXERCISES } from './exercises/index.ts';
 import { LIBRARY } from './library.ts';
 
 export const SELF_ASSESSMENT_ID = 'self-assessment';
 
-/** After a deck question is revealed: what to talk about (the same for every question). */
-const QUESTION_DISCUSSION = [
-  'What did you hear in the other answer that you had not known before?',
-  'What would you like to ask about, gently, now or another day?',
-];
+const parsedTexts = DerivedTexts.safeParse(derivedJson);
+if (!parsedTexts.success) throw new ContentError(`derived.json is invalid:\n${describeIssues(parsedTexts.error)}`);
+/** The words around derived exercises, from content/derived.json. */
+const TEXTS: DerivedTexts = parsedTexts.data;
 
 export function reflectionExercise(program: Program, step: ProgramStep): Exercise | null {
   const r = step.reflection;
@@ -52,31 +52,27 @@ export function questionExercise(deck: Deck, question: Question): Exercise {
     themes: [deck.id],
     intro: [deck.summary],
     items: [{ kind: 'text', id: question.id, prompt: question.text, maxChars: 2000 }],
-    after: { discussionPrompts: QUESTION_DISCUSSION },
+    after: { discussionPrompts: [...TEXTS.question.discussionPrompts] },
     readTogether: false,
   };
 }
 
 /** Two scales per dimension: how close we feel there now, and how much it matters to me. */
 export function selfAssessmentExercise(dimensions: readonly Dimension[]): Exercise {
+  const { title, summary, intro, now, matters, discussionPrompts } = TEXTS.selfAssessment;
   return {
     id: SELF_ASSESSMENT_ID,
     version: 1,
-    title: 'Where we feel close',
-    summary: 'Two quick questions for each kind of closeness: how close it feels now, and how much it matters to you.',
+    title,
+    summary,
     estimatedMinutes: 4,
     themes: dimensions.map((d) => d.id),
-    intro: ['There are no right answers, and no score. Pass anything you like.'],
+    intro: [...intro],
     items: dimensions.flatMap((d) => [
-      { kind: 'scale', id: `${d.id}-now`, prompt: d.closenessPrompt, min: 0, max: 10, minLabel: 'Not close', midLabel: 'Somewhat', maxLabel: 'Very close' },
-      { kind: 'scale', id: `${d.id}-matters`, prompt: d.importancePrompt, min: 0, max: 10, minLabel: 'Not much', midLabel: 'Somewhat', maxLabel: 'A great deal' },
+      { kind: 'scale', id: `${d.id}-now`, prompt: d.closenessPrompt, min: 0, max: 10, minLabel: now.min, midLabel: now.mid, maxLabel: now.max },
+      { kind: 'scale', id: `${d.id}-matters`, prompt: d.importancePrompt, min: 0, max: 10, minLabel: matters.min, midLabel: matters.mid, maxLabel: matters.max },
     ]),
-    after: {
-      discussionPrompts: [
-        'Where do our answers meet, and where do they differ?',
-        'Which kind of closeness would each of us like a little more of, and what small step might help?',
-      ],
-    },
+    after: { discussionPrompts: [...discussionPrompts] },
     readTogether: false,
   };
 }

@@ -138,6 +138,22 @@ export const OnboardingReason = z.strictObject({
   start: z.strictObject({ program: Id, deck: z.optional(Id) }),
 });
 
+const ScaleWords = z.strictObject({ min: Text(40), mid: Text(40), max: Text(40) });
+
+/** The words around exercises derived from the library (content/derived.json; see content/catalog.ts). */
+export const DerivedTexts = z.strictObject({
+  selfAssessment: z.strictObject({
+    title: Text(LL.titleChars),
+    summary: Text(140),
+    intro: List(Text(300), 1, 3),
+    now: ScaleWords,
+    matters: ScaleWords,
+    discussionPrompts: List(Text(160), 1, 4),
+  }),
+  question: z.strictObject({ discussionPrompts: List(Text(160), 1, 4) }),
+});
+export type DerivedTexts = z.infer<typeof DerivedTexts>;
+
 export const Library = z.strictObject({
   programs: z.array(Program),
   decks: z.array(Deck),
