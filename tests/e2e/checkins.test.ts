@@ -15,14 +15,12 @@ import {
   CheckinSettingsPage,
   ClosenessPage,
   HomePage,
-  NewSpacePage,
-  SpacePage,
   text,
 } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
-import { joinThroughLink, signUp } from './support/journeys.ts';
+import { shareASpace, signUp } from './support/journeys.ts';
 import { expectNothingTypedOnServer } from './support/privacy.ts';
 
 const run = Math.random().toString(36).slice(2, 8);
@@ -78,13 +76,7 @@ describe('check-ins and the two lines', () => {
   });
 
   it('A and B share a space', async () => {
-    await signUp(a, A);
-    await new HomePage(a.page).createSpace();
-    await new NewSpacePage(a.page).create({ name: SPACE, displayName: A.name });
-    const link = await new SpacePage(a.page).createInviteLink(SPACE);
-    await joinThroughLink(b, B, link);
-    await new SpacePage(a.page).waitForMember(B.name);
-    await new SpacePage(b.page).waitForMember(A.name);
+    await shareASpace(a, A, b, B, SPACE);
   });
 
   it('before the first check-in, the default is stated: only you see it', async () => {

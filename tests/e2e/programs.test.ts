@@ -13,15 +13,13 @@ import {
   HomePage,
   JustMePage,
   NewRoundPage,
-  NewSpacePage,
   RoundPage,
-  SpacePage,
   text,
 } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
-import { joinThroughLink, signUp } from './support/journeys.ts';
+import { shareASpace } from './support/journeys.ts';
 import { expectNothingTypedOnServer } from './support/privacy.ts';
 
 const run = Math.random().toString(36).slice(2, 8);
@@ -63,13 +61,7 @@ describe('guided programs and onboarding', () => {
   });
 
   it('A and B share a space', async () => {
-    await signUp(a, A);
-    await new HomePage(a.page).createSpace();
-    spaceId = await new NewSpacePage(a.page).create({ name: SPACE, displayName: A.name });
-    const invite = await new SpacePage(a.page).createInviteLink(SPACE);
-    await joinThroughLink(b, B, invite);
-    await new SpacePage(a.page).waitForMember(B.name);
-    await new SpacePage(b.page).waitForMember(A.name);
+    spaceId = await shareASpace(a, A, b, B, SPACE);
   });
 
   it('Today asks what brings A here; the answer is said back kindly with a program to begin', async () => {

@@ -14,7 +14,6 @@ import {
   HomePage,
   JustMePage,
   NewRoundPage,
-  NewSpacePage,
   ReadTogetherPage,
   RoundPage,
   SpacePage,
@@ -24,7 +23,7 @@ import { startServer, type RunningServer } from './support/app-server.ts';
 import { expectNothingTypedOnServer } from './support/privacy.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
-import { joinThroughLink, signUp } from './support/journeys.ts';
+import { joinThroughLink, shareASpace } from './support/journeys.ts';
 
 const run = Math.random().toString(36).slice(2, 8);
 const SPACE = `Den ${run}canaryspace`;
@@ -74,13 +73,7 @@ describe('answer alone, reveal together', () => {
   });
 
   it('A and B share a space', async () => {
-    await signUp(a, A);
-    await new HomePage(a.page).createSpace();
-    spaceId = await new NewSpacePage(a.page).create({ name: SPACE, displayName: A.name });
-    const link = await new SpacePage(a.page).createInviteLink(SPACE);
-    await joinThroughLink(b, B, link);
-    await new SpacePage(a.page).waitForMember(B.name);
-    await new SpacePage(b.page).waitForMember(A.name);
+    spaceId = await shareASpace(a, A, b, B, SPACE);
   });
 
   it('A starts the sentence-completion exercise; B is told calmly on Today, live', async () => {

@@ -1,10 +1,8 @@
-import { useState } from 'preact/hooks';
 import { getProgram } from '../../../content/library.ts';
 import { getExercise } from '../../../content/catalog.ts';
 import { FormError } from '../components/form-error.tsx';
-import { announce } from '../components/live-region.tsx';
 import { ScreenTitle } from '../components/screen-title.tsx';
-import { describeError, type DescribedError } from '../features/errors/error-catalog.ts';
+import { useAction } from '../components/use-action.ts';
 import { AnswerOptions } from '../features/library/answer-options.tsx';
 import { libraryActions } from '../library/actions.ts';
 import { keepKey, kept, programProgress } from '../state/library-store.ts';
@@ -19,8 +17,7 @@ import '../styles/programs.css';
 export default function ProgramStepScreen({ programId, stepId }: { programId: string; stepId: string }) {
   const program = getProgram(programId);
   const index = program?.steps.findIndex((s) => s.id === stepId) ?? -1;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DescribedError | null>(null);
+  const { busy, error, run } = useAction();
   if (!program || index < 0) return <NotFound />;
   const step = program.steps[index]!;
   const previous = program.steps[index - 1];
@@ -29,20 +26,6 @@ export default function ProgramStepScreen({ programId, stepId }: { programId: st
   const ref = `${program.id}/${step.id}`;
   const intentionKept = kept.value.has(keepKey('intention', ref));
   const exercise = step.exercise ? getExercise(step.exercise) : undefined;
-
-  async function run(action: () => Promise<void>, message: string) {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      announce(message);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div class="screen program-step">

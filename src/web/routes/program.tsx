@@ -1,9 +1,7 @@
-import { useState } from 'preact/hooks';
 import { getProgram } from '../../../content/library.ts';
 import { FormError } from '../components/form-error.tsx';
-import { announce } from '../components/live-region.tsx';
 import { ScreenTitle } from '../components/screen-title.tsx';
-import { describeError, type DescribedError } from '../features/errors/error-catalog.ts';
+import { useAction } from '../components/use-action.ts';
 import { PartnerProgressLines, myProgressText } from '../features/library/progress-line.tsx';
 import { nextStep } from '../features/library/progress.ts';
 import { libraryActions } from '../library/actions.ts';
@@ -15,26 +13,14 @@ import '../styles/programs.css';
 /** One program: what it is for, its steps with what I marked done, and start, pause or resume. */
 export default function ProgramScreen({ programId }: { programId: string }) {
   const program = getProgram(programId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DescribedError | null>(null);
+  const { busy, error, run } = useAction();
   if (!program) return <NotFound />;
   const progress = programProgress.value.get(program.id);
   const done = new Set(progress?.done ?? []);
   const next = nextStep(program, progress);
 
-  async function setStatus(status: 'active' | 'paused', message: string) {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await libraryActions.setProgramStatus(program!.id, status);
-      announce(message);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const setStatus = (status: 'active' | 'paused', message: string) => run(() => libraryActions.setProgramStatus(program.id, status), message);
+
 
   return (
     <div class="screen program">

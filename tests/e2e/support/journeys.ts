@@ -2,7 +2,7 @@
  * The journeys most end-to-end tests begin with, in one place: sign up (keeping the device
  * unlocked and confirming the recovery code) and join a space through an invite link.
  */
-import { HomePage, JoinPage, RecoveryCodePage, SignUpPage, SpacePage, WelcomePage } from '../pages/index.ts';
+import { HomePage, JoinPage, NewSpacePage, RecoveryCodePage, SignUpPage, SpacePage, WelcomePage } from '../pages/index.ts';
 import type { Person } from './browser.ts';
 
 export interface Who {
@@ -32,4 +32,25 @@ export async function joinThroughLink(person: Person, who: Who & { name: string 
   await join.join();
   await join.waitUntilInSpace();
   await new SpacePage(person.page).setProfile(who.name);
+}
+
+/**
+ * A signs up and creates a shared space named `space`; B joins through its invite link; both see
+ * each other. Returns the space's id.
+ */
+export async function shareASpace(
+  a: Person,
+  who: Who & { name: string },
+  b: Person,
+  other: Who & { name: string },
+  space: string,
+): Promise<string> {
+  await signUp(a, who);
+  await new HomePage(a.page).createSpace();
+  const spaceId = await new NewSpacePage(a.page).create({ name: space, displayName: who.name });
+  const link = await new SpacePage(a.page).createInviteLink(space);
+  await joinThroughLink(b, other, link);
+  await new SpacePage(a.page).waitForMember(other.name);
+  await new SpacePage(b.page).waitForMember(who.name);
+  return spaceId;
 }
