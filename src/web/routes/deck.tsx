@@ -10,7 +10,6 @@ import { libraryActions } from '../library/actions.ts';
 import { kept, keepKey } from '../state/library-store.ts';
 import { t } from '../i18n/t.ts';
 import NotFound from './not-found.tsx';
-import '../styles/checkins.css'; // the .segmented radio pills
 import '../styles/decks.css';
 
 type DepthChoice = Depth | 'all';
