@@ -24,6 +24,7 @@ import { personalSpaceId, shareableSpaces } from '../state/my-spaces.ts';
 import { memberName } from '../features/spaces/space-names.ts';
 import { checkinDocs, type RecordBody } from '../sync/documents.ts';
 import { onEngineChange, queuedBodies, spaceState, writeRecord } from '../sync/engine.ts';
+import { sameJson } from '../lib/same-json.ts';
 import { keyring } from '../vault/keyring.ts';
 
 let activated = false;
@@ -108,11 +109,6 @@ function publish(): void {
   if (!sameJson(partnerCheckins.value, nextPartners)) partnerCheckins.value = nextPartners;
   if (!sameJson(checkinSettings.value, nextSettings)) checkinSettings.value = nextSettings;
   checkinsReady.value = true;
-}
-
-/** Avoids waking every screen on each engine change when nothing here moved. */
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export const checkinActionsImpl: CheckinActions = {

@@ -22,6 +22,7 @@ import {
 import { memberName } from '../features/spaces/space-names.ts';
 import { libraryDocs, type LibraryDocs, type RecordBody } from '../sync/documents.ts';
 import { onEngineChange, queuedBodies, spaceState, writeRecord } from '../sync/engine.ts';
+import { sameJson } from '../lib/same-json.ts';
 import { keyring } from '../vault/keyring.ts';
 
 let activated = false;
@@ -102,7 +103,7 @@ function publish(): void {
   const docs = docsWithQueued(personalId, myId);
   if (docs) {
     const nextProgress = progressOf(docs, myId);
-    if (!sameJson([...programProgress.value], [...nextProgress])) programProgress.value = nextProgress;
+    if (!sameJson(programProgress.value, nextProgress)) programProgress.value = nextProgress;
     const nextKept = new Set([...docs.keeps].filter(([, v]) => v.value).map(([key]) => key));
     if (!sameJson([...kept.value].sort(), [...nextKept].sort())) kept.value = nextKept;
     const reason = docs.onboarding?.value ?? null;
@@ -142,10 +143,6 @@ function partners(): PartnerProgress[] {
   return [...byKey.values()]
     .map(({ seq: _seq, ...p }) => p)
     .sort((a, b) => a.name.localeCompare(b.name) || a.programId.localeCompare(b.programId));
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function signedIn(): { personalId: string } {

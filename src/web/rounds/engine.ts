@@ -29,6 +29,7 @@ import { MAX_READ_STEP, MAX_ROUND_NOTE_CHARS, roundDocs, type ReadPositionDoc, t
 import { onEngineChange, onLiveEvent, queuedBodies, spaceState, syncNow, writeRecord } from '../sync/engine.ts';
 import { deleteDevice, getDevice, putDevice } from '../sync/local-db.ts';
 import type { SpaceState } from '../sync/space-state.ts';
+import { sameJson } from '../lib/same-json.ts';
 import { keyring } from '../vault/keyring.ts';
 import { completeAnswers, decodeDraft, decodeHeader, encodeDraft, encodeHeader, encodeSubmission, isContentId } from './answers.ts';
 import { openSubmission } from './reveal.ts';
@@ -258,11 +259,6 @@ function publishDocs(): void {
   if (!sameJson(reflections.value, mine)) reflections.value = mine;
 }
 
-/** Avoids waking every screen on each engine change when nothing here moved. */
-function sameJson(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown) => JSON.stringify(v instanceof Map ? [...v] : v);
-  return norm(a) === norm(b);
-}
 
 // ---------------------------------------------------------------- helpers for actions
 
