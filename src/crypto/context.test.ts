@@ -88,7 +88,7 @@ describe('encodeContext', () => {
   it('has one distinct label per purpose', () => {
     const labels = Object.values(LABELS);
     expect(new Set(labels).size).toBe(labels.length);
-    for (const l of labels) expect(l).toMatch(/^innermost\/[a-z0-9/-]+\/v1$/);
+    for (const l of labels) expect(l).toMatch(/^innermost\/[a-z0-9/-]+\/v\d+$/);
   });
 });
 

@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import v1 from '../../tests/fixtures/crypto/innermost-v1.json' with { type: 'json' };
 import {
+  entryHash,
+  openDeparture,
+  signDeparture,
   decodeContext,
   decryptDraft,
   decryptEnvelope,
@@ -121,8 +124,16 @@ describe('v1 formats stay readable', () => {
     }
   });
 
-  it('safety code', () => {
-    expect(safetyCode(spaceId, [bobKeys, aliceKeys])).toBe(v1.safetyCode.code);
+  it('safety code (v2: covers the head of the membership history)', () => {
+    const head = entryHash(unhex(v1.membership.entriesHex.at(-1)!));
+    expect(safetyCode(spaceId, [bobKeys, aliceKeys], head)).toBe(v1.safetyCode.code);
+  });
+
+  it('departure (Ed25519 is deterministic, so re-signing gives the same bytes)', () => {
+    const head = entryHash(unhex(v1.membership.entriesHex.at(-1)!));
+    const bytes = unhex(v1.departure.hex);
+    expect(openDeparture(bytes, bob.ed25519.publicKey)).toEqual({ spaceId, userId: bobId, head });
+    expect(hex(signDeparture({ spaceId, userId: bobId, head }, bob.ed25519.secretKey))).toBe(v1.departure.hex);
   });
 
   it('round header, submission (Ed25519 is deterministic: re-signing gives the same bytes) and draft', () => {

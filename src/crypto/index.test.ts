@@ -20,7 +20,9 @@ const FUNCTIONS = [
   // invite
   'generateInviteSecret', 'deriveInviteToken', 'inviteTokenHash', 'inviteMac', 'verifyInviteMac', 'sealInviteSecret', 'openInviteSecret', 'formatInviteFragment', 'parseInviteFragment',
   // membership, safety code
-  'signMembershipEntry', 'openMembershipEntry', 'entryHash', 'verifyMembershipLog', 'safetyCode',
+  'signMembershipEntry', 'openMembershipEntry', 'entryHash', 'verifyMembershipLog', 'verifyMembershipStep', 'safetyCode',
+  // departures
+  'signDeparture', 'openDeparture', 'departureHolds',
 ] as const;
 
 describe('src/crypto public API', () => {

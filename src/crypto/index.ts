@@ -13,5 +13,6 @@ export * from './records.ts';
 export * from './recovery.ts';
 export * from './invite.ts';
 export * from './membership.ts';
+export * from './departure.ts';
 export * from './safety-code.ts';
 export * from './rounds.ts';

@@ -7,6 +7,7 @@ import {
   openMembershipEntry,
   signMembershipEntry,
   verifyMembershipLog,
+  verifyMembershipStep,
   type MemberKeys,
   type MembershipEntry,
 } from './membership.ts';
@@ -123,6 +124,33 @@ describe('membership entries', () => {
 });
 
 describe('verifyMembershipLog', () => {
+  it('tells which member introduced each epoch, and the head', () => {
+    const log = validLog().entries;
+    const { history, head } = verifyMembershipLog(spaceId, log);
+    expect(history.map((e) => [e.epoch, e.action, e.by])).toEqual([
+      [1, 'create', ids.alice],
+      [2, 'join', ids.alice],
+      [3, 'join', ids.bob],
+      [4, 'leave', ids.alice],
+      [5, 'rotate', ids.bob],
+    ]);
+    expect(history.map((e) => hex(e.hash))).toEqual(log.map((b) => hex(entryHash(b))));
+    expect(hex(head)).toBe(hex(entryHash(log.at(-1)!)));
+  });
+
+  it('verifies one step at a time the way the server does before storing an entry', () => {
+    const log = validLog().entries;
+    let prev: { entry: MembershipEntry; bytes: Uint8Array } | undefined;
+    for (const bytes of log) {
+      expect(verifyMembershipStep(spaceId, prev, bytes).hash).toEqual(entryHash(bytes));
+      prev = { entry: openMembershipEntry(bytes).entry, bytes };
+    }
+    const first = { entry: openMembershipEntry(log[0]!).entry, bytes: log[0]! };
+    expectCryptoError(() => verifyMembershipStep(spaceId, first, log[2]!), 'membership-invalid');
+    expectCryptoError(() => verifyMembershipStep(spaceId, undefined, log[1]!), 'membership-invalid');
+    expectCryptoError(() => verifyMembershipStep(spaceId, first, new Uint8Array(200).fill(1)), 'membership-invalid');
+  });
+
   it('accepts a valid chain: create, join, join, leave, rotate', () => {
     const log = validLog().entries;
     const state = verifyMembershipLog(spaceId, log);
@@ -136,7 +164,7 @@ describe('verifyMembershipLog', () => {
   it('accepts a leave signed by the leaver and a last member leaving', () => {
     const log = chain().add('create', 'alice', ['alice']).add('join', 'alice', ['alice', 'bob']).add('leave', 'bob', ['alice']).add('leave', 'alice', []);
     const state = verifyMembershipLog(spaceId, log.entries);
-    expect(state).toEqual({ epoch: 4, members: [] });
+    expect(state).toMatchObject({ epoch: 4, members: [] });
   });
 
   it('rejects an empty log and a log of another space', () => {

@@ -177,13 +177,25 @@ function sameKeys(a: MemberKeys, b: MemberKeys): boolean {
   return equalBytes(a.x25519, b.x25519) && equalBytes(a.ed25519, b.ed25519);
 }
 
+/** One verified entry of a log: who introduced which epoch, with which members. */
+export type VerifiedEntry = {
+  epoch: number;
+  action: MembershipAction;
+  by: string;
+  members: MemberKeys[];
+  /** entryHash of this entry: what the next entry (and a departure) points back to. */
+  hash: Uint8Array;
+};
+
 /**
- * Verifies a whole log, oldest first, and returns the current epoch and members.
+ * Checks one step of the chain: `bytes` follows `prev` (the previous entry, already verified,
+ * with its bytes). Used by clients over a whole log and by the server before it stores an entry.
  * Rules (any violation: CryptoError('membership-invalid')):
- *  - every entry names this spaceId and parses canonically;
- *  - entry 1: action 'create', epoch 1, prevHash all zero, `by` listed in its members and the
- *    entry signed by by's ed25519 key as listed there (self-signed: this is the trust root);
- *  - entry k > 1: prevHash = entryHash(entry k-1), epoch = previous epoch + 1, `by` is a member
+ *  - the entry names this spaceId and parses canonically;
+ *  - first entry (prev undefined): action 'create', epoch 1, prevHash all zero, `by` listed in
+ *    its members and the entry signed by by's ed25519 key as listed there (self-signed: this is
+ *    the trust root);
+ *  - later entries: prevHash = entryHash(prev), epoch = previous epoch + 1, `by` is a member
  *    of the PREVIOUS state and the entry is signed with by's ed25519 key as listed there;
  *    every member who stays keeps exactly the same keys;
  *    'join': the previous members plus at least one new member;
@@ -191,42 +203,57 @@ function sameKeys(a: MemberKeys, b: MemberKeys): boolean {
  *    'rotate': exactly the previous members (a fresh epoch key, nobody added or removed);
  *    'create' never appears again.
  */
+export function verifyMembershipStep(
+  spaceId: string,
+  prev: { entry: MembershipEntry; bytes: Uint8Array } | undefined,
+  bytes: Uint8Array,
+): VerifiedEntry {
+  const { entry, signature, signed } = openMembershipEntry(bytes);
+  if (entry.spaceId !== spaceId) invalid();
+  if (prev === undefined) {
+    if (entry.action !== 'create' || entry.epoch !== 1) invalid();
+    if (!equalBytes(entry.prevHash, new Uint8Array(MEMBERSHIP_HASH_BYTES))) invalid();
+    const signer = findMember(entry.members, entry.by);
+    if (signer === undefined || !verify(signer.ed25519, signed, signature)) invalid();
+  } else {
+    if (entry.action === 'create') invalid();
+    if (entry.epoch !== prev.entry.epoch + 1) invalid();
+    if (!equalBytes(entry.prevHash, entryHash(prev.bytes))) invalid();
+    const signer = findMember(prev.entry.members, entry.by);
+    if (signer === undefined || !verify(signer.ed25519, signed, signature)) invalid();
+    let stayed = 0;
+    for (const m of entry.members) {
+      const before = findMember(prev.entry.members, m.userId);
+      if (before === undefined) continue;
+      if (!sameKeys(before, m)) invalid();
+      stayed++;
+    }
+    const added = entry.members.length - stayed;
+    const removed = prev.entry.members.length - stayed;
+    if (entry.action === 'join' && !(removed === 0 && added > 0)) invalid();
+    if (entry.action === 'leave' && !(added === 0 && removed > 0)) invalid();
+    if (entry.action === 'rotate' && !(added === 0 && removed === 0)) invalid();
+  }
+  return { epoch: entry.epoch, action: entry.action, by: entry.by, members: entry.members, hash: entryHash(bytes) };
+}
+
+/**
+ * Verifies a whole log, oldest first (every step by verifyMembershipStep), and returns the
+ * current epoch and members, the head hash and every entry: which member introduced which epoch.
+ * A client accepts an epoch's key only when it was sealed by the member who signed the entry
+ * introducing that epoch (docs/crypto.md, "Epochs are facts of the log").
+ */
 export function verifyMembershipLog(
   spaceId: string,
   entries: Uint8Array[],
-): { epoch: number; members: MemberKeys[] } {
+): { epoch: number; members: MemberKeys[]; head: Uint8Array; history: VerifiedEntry[] } {
   if (!Array.isArray(entries) || entries.length === 0) invalid();
-  let prev: MembershipEntry | undefined;
-  let prevBytes: Uint8Array | undefined;
+  let prev: { entry: MembershipEntry; bytes: Uint8Array } | undefined;
+  const history: VerifiedEntry[] = [];
   for (const bytes of entries) {
-    const { entry, signature, signed } = openMembershipEntry(bytes);
-    if (entry.spaceId !== spaceId) invalid();
-    if (prev === undefined || prevBytes === undefined) {
-      if (entry.action !== 'create' || entry.epoch !== 1) invalid();
-      if (!equalBytes(entry.prevHash, new Uint8Array(MEMBERSHIP_HASH_BYTES))) invalid();
-      const signer = findMember(entry.members, entry.by);
-      if (signer === undefined || !verify(signer.ed25519, signed, signature)) invalid();
-    } else {
-      if (entry.action === 'create') invalid();
-      if (entry.epoch !== prev.epoch + 1) invalid();
-      if (!equalBytes(entry.prevHash, entryHash(prevBytes))) invalid();
-      const signer = findMember(prev.members, entry.by);
-      if (signer === undefined || !verify(signer.ed25519, signed, signature)) invalid();
-      let stayed = 0;
-      for (const m of entry.members) {
-        const before = findMember(prev.members, m.userId);
-        if (before === undefined) continue;
-        if (!sameKeys(before, m)) invalid();
-        stayed++;
-      }
-      const added = entry.members.length - stayed;
-      const removed = prev.members.length - stayed;
-      if (entry.action === 'join' && !(removed === 0 && added > 0)) invalid();
-      if (entry.action === 'leave' && !(added === 0 && removed > 0)) invalid();
-      if (entry.action === 'rotate' && !(added === 0 && removed === 0)) invalid();
-    }
-    prev = entry;
-    prevBytes = bytes;
+    history.push(verifyMembershipStep(spaceId, prev, bytes));
+    prev = { entry: openMembershipEntry(bytes).entry, bytes };
   }
-  return { epoch: prev!.epoch, members: prev!.members };
+  const last = history.at(-1)!;
+  return { epoch: last.epoch, members: last.members, head: last.hash, history };
 }
