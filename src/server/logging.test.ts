@@ -11,6 +11,7 @@ import {
   createInvite,
   createRound,
   createUser,
+  deleteAccount,
   rotate,
   send,
   signIn,
@@ -77,7 +78,7 @@ describeEachDatabase('logging', (suite) => {
     await call(app, 'POST', '/api/auth/signin', { json: { email: c.email, loginKey: a.loginKey }, as: c });
     await send(app, 'POST', '/api/auth/signin', { headers: { 'content-type': 'application/json' }, json: undefined });
     await app.request('/api/auth/signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"email":"${a.email}"` });
-    await call(app, 'DELETE', '/api/auth/account', { json: { loginKey: c.loginKey }, as: c });
+    await deleteAccount(app, c, c.loginKey);
 
     const output = lines.join('');
     expect(lines.length).toBeGreaterThan(20);

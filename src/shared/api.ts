@@ -8,7 +8,9 @@ import { B64URL_RE, b64DecodedLength } from './base64.ts';
 import { UUID_RE } from './ids.ts';
 import {
   MAX_EMAIL_CHARS,
+  MAX_DEPARTURE_BYTES,
   MAX_MEMBERSHIP_ENTRY_BYTES,
+  MAX_SPACES_PER_DEPARTURE_LIST,
   MAX_RECORD_BYTES,
   MAX_SEALED_BYTES,
   MAX_SPACE_MEMBERS,
@@ -125,7 +127,17 @@ export const ChangePasswordBody = z.strictObject({
   wrappedUkByMaster: Sealed,
 });
 
-export const DeleteAccountBody = z.strictObject({ loginKey: Key32 });
+/** A member's signed departure (crypto/departure.ts): [version][u32 n][n bytes][64-byte signature]. */
+export const DepartureBytes = b64(64, MAX_DEPARTURE_BYTES);
+
+/**
+ * `departures`: one signed departure per shared space the person is an active member of with
+ * others (their apps rotate the key without them only on the strength of it).
+ */
+export const DeleteAccountBody = z.strictObject({
+  loginKey: Key32,
+  departures: z.array(z.strictObject({ spaceId: Id, departure: DepartureBytes })).max(MAX_SPACES_PER_DEPARTURE_LIST).default([]),
+});
 
 // ---------- spaces ----------
 
@@ -168,8 +180,12 @@ export const MembershipLogEntry = z.object({
 });
 export type MembershipLogEntry = z.infer<typeof MembershipLogEntry>;
 
+/** Members' signed departures: the only ground on which a member's app removes someone. */
+export const DepartureInfo = z.object({ userId: Id, departure: z.string(), createdAt: z.number() });
+export type DepartureInfo = z.infer<typeof DepartureInfo>;
+
 export const SpacesResponse = z.object({ spaces: z.array(SpaceSummary) });
-export const SpaceResponse = z.object({ space: SpaceSummary, membershipLog: z.array(MembershipLogEntry) });
+export const SpaceResponse = z.object({ space: SpaceSummary, membershipLog: z.array(MembershipLogEntry), departures: z.array(DepartureInfo) });
 export type SpaceResponse = z.infer<typeof SpaceResponse>;
 
 export const CreateSpaceBody = z.strictObject({
@@ -189,6 +205,9 @@ export const RotateBody = z.strictObject({
   membershipEntry: MembershipEntryBytes,
 });
 export type RotateBody = z.infer<typeof RotateBody>;
+
+/** Leaving: an active member of a shared space with others signs their departure. */
+export const LeaveBody = z.strictObject({ departure: DepartureBytes.optional() });
 
 // ---------- invites ----------
 

@@ -25,6 +25,10 @@ export const ERROR_STATUS = {
   'rotation-required': 409,
   'epoch-conflict': 409,
   'members-mismatch': 422,
+  /** A membership entry or departure that is malformed, badly signed or does not extend the chain. */
+  'membership-invalid': 422,
+  /** Leaving (or deleting the account) while active in a shared space needs the member's signed departure. */
+  'departure-required': 422,
   'record-conflict': 409,
   /** The caller is a member of the space but not one of the round's participants. */
   'not-participant': 403,

@@ -9,6 +9,10 @@ export const MAX_RECORD_BYTES = 64 * KIB;
 /** Largest sealed key, wrapped key or signed membership entry. */
 export const MAX_SEALED_BYTES = 4 * KIB;
 export const MAX_MEMBERSHIP_ENTRY_BYTES = 16 * KIB;
+/** A signed departure: a space id, a user id and a 32-byte hash, framed and signed (~250 bytes). */
+export const MAX_DEPARTURE_BYTES = 1 * KIB;
+/** Departures one account deletion can carry (one per shared space; the body stays under MAX_BODY_BYTES). */
+export const MAX_SPACES_PER_DEPARTURE_LIST = 64;
 /**
  * Largest ciphertext of one round submission (an answer to one exercise: padded plaintext + 41
  * bytes of envelope). Smaller than a record: an answer is a few paragraphs at most.

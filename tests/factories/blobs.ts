@@ -1,6 +1,7 @@
 /**
- * Valid-looking random binary values: the server never verifies client cryptography, so random
- * bytes of the right sizes stand in for keys, sealed boxes and ciphertexts.
+ * Valid-looking random binary values: the server cannot open client cryptography, so random
+ * bytes of the right sizes stand in for sealed boxes and ciphertexts. Membership entries and
+ * departures are public and checked by the server: membership.ts signs real ones.
  */
 import { randomBytes } from 'node:crypto';
 import { uuidv7 } from '../../src/shared/ids.ts';
@@ -14,7 +15,8 @@ export const blob = {
   salt: () => randomB64(16),
   /** A sealed key / wrapped key: 32-byte key + 24-byte nonce + 16-byte tag + version. */
   sealed: () => randomB64(73),
-  membershipEntry: () => randomB64(160),
+  /** Junk where a membership entry belongs (the server refuses it: membership-invalid). */
+  junkMembershipEntry: () => randomB64(160),
   /** A record ciphertext: one 256-byte padded bucket plus 41 bytes of envelope. */
   ciphertext: (bytes = 297) => randomB64(bytes),
   /** An Ed25519 signature. */

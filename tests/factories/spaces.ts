@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { blob, newId } from './blobs.ts';
 import { type RequestableApp, call } from './http.ts';
+import { createEntry, departureOf, nextEntry } from './membership.ts';
 import type { TestUser } from './users.ts';
 
 export interface TestSpace {
@@ -13,7 +14,7 @@ export async function createSharedSpace(app: RequestableApp, owner: TestUser): P
   const id = newId();
   const { status, body } = await call(app, 'POST', '/api/spaces', {
     as: owner,
-    json: { id, sealedKey: blob.sealed(), membershipEntry: blob.membershipEntry() },
+    json: { id, sealedKey: blob.sealed(), membershipEntry: createEntry(id, owner) },
   });
   if (status !== 201) throw new Error(`createSharedSpace: ${status} ${JSON.stringify(body)}`);
   return { id, epoch: 1 };
@@ -55,13 +56,14 @@ export async function memberIds(app: RequestableApp, member: TestUser, spaceId: 
 /** Rotates to the next epoch, sealing to the active members plus `admit`. */
 export async function rotate(app: RequestableApp, member: TestUser, space: TestSpace, admit: string[] = []) {
   const active = await memberIds(app, member, space.id);
+  const members = [...active, ...admit];
   const result = await call(app, 'POST', `/api/spaces/${space.id}/epochs`, {
     as: member,
     json: {
       epoch: space.epoch + 1,
-      sealedKeys: [...active, ...admit].map((userId) => ({ userId, sealedKey: blob.sealed() })),
+      sealedKeys: members.map((userId) => ({ userId, sealedKey: blob.sealed() })),
       admit,
-      membershipEntry: blob.membershipEntry(),
+      membershipEntry: await nextEntry(app, member, space.id, space.epoch + 1, members),
     },
   });
   if (result.status === 200) space.epoch += 1;
@@ -92,4 +94,20 @@ export async function writeRecord(
   const ciphertext = overrides.ciphertext ?? blob.ciphertext();
   const result = await call(app, 'POST', `/api/spaces/${spaceId}/records`, { as: author, json: { id, epoch, ciphertext } });
   return { ...result, id, ciphertext };
+}
+
+/** `member` leaves a space, with their signed departure when they are an active member. */
+export async function leaveSpace(app: RequestableApp, member: TestUser, spaceId: string) {
+  const active = (await memberIds(app, member, spaceId).catch((): string[] => [])).includes(member.id);
+  return call(app, 'POST', `/api/spaces/${spaceId}/leave`, { as: member, json: active ? { departure: await departureOf(app, member, spaceId) } : {} });
+}
+
+/** Deletes `user`'s account, with a signed departure from every shared space they are active in. */
+export async function deleteAccount(app: RequestableApp, user: TestUser, loginKey: string = user.loginKey) {
+  const { body } = await call(app, 'GET', '/api/spaces', { as: user });
+  const shared = ((body?.spaces ?? []) as Array<{ id: string; kind: string; members: Array<{ userId: string; status: string }> }>).filter(
+    (s) => s.kind === 'shared' && s.members.some((m) => m.userId === user.id && m.status === 'active'),
+  );
+  const departures = await Promise.all(shared.map(async (s) => ({ spaceId: s.id, departure: await departureOf(app, user, s.id) })));
+  return call(app, 'DELETE', '/api/auth/account', { as: user, json: { loginKey, departures } });
 }

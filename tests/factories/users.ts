@@ -1,7 +1,12 @@
-/** createUser(app, overrides): signs up a user with random, valid-looking keys. */
+/**
+ * createUser(app, overrides): signs up a user with real identity keys (the server checks the
+ * personal space's signed 'create' entry) and random, valid-looking wrapped secrets.
+ */
 import type { z } from 'zod';
 import type { SignupBody } from '../../src/shared/api.ts';
+import type { Identity } from '../../src/crypto/identity.ts';
 import { blob, newId, randomEmail, randomIp } from './blobs.ts';
+import { createEntry, newIdentity } from './membership.ts';
 import { type RequestableApp, call, sessionCookieFrom } from './http.ts';
 
 export interface TestUser {
@@ -11,6 +16,8 @@ export interface TestUser {
   recoveryAuth: string;
   personalSpaceId: string;
   publicKeys: { x25519: string; ed25519: string };
+  /** The real identity key pairs behind publicKeys (to sign membership entries and departures). */
+  identity: Identity;
   signup: z.input<typeof SignupBody>;
   /** `innermost_session=<token>` of the sign-up session. */
   cookie: string;
@@ -18,9 +25,13 @@ export interface TestUser {
   ip: string;
 }
 
-export function signupBody(overrides: Partial<z.input<typeof SignupBody>> = {}): z.input<typeof SignupBody> {
-  return {
-    userId: newId(),
+/** A sign-up body; its identity keys are returned beside it, out of the body the server sees. */
+export function signupWithIdentity(overrides: Partial<z.input<typeof SignupBody>> = {}): { body: z.input<typeof SignupBody>; identity: Identity } {
+  const userId = overrides.userId ?? newId();
+  const personalSpaceId = newId();
+  const { identity, publicKeys } = newIdentity();
+  const body: z.input<typeof SignupBody> = {
+    userId,
     email: randomEmail(),
     salt: blob.salt(),
     kdf: { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 },
@@ -28,15 +39,20 @@ export function signupBody(overrides: Partial<z.input<typeof SignupBody>> = {}):
     wrappedUkByMaster: blob.sealed(),
     wrappedUkByRecovery: blob.sealed(),
     recoveryAuth: blob.key32(),
-    publicKeys: { x25519: blob.key32(), ed25519: blob.key32() },
+    publicKeys,
     wrappedIdentity: blob.sealed(),
-    personalSpace: { id: newId(), sealedKey: blob.sealed(), membershipEntry: blob.membershipEntry() },
+    personalSpace: { id: personalSpaceId, sealedKey: blob.sealed(), membershipEntry: createEntry(personalSpaceId, { id: userId, identity }) },
     ...overrides,
   };
+  return { body, identity };
+}
+
+export function signupBody(overrides: Partial<z.input<typeof SignupBody>> = {}): z.input<typeof SignupBody> {
+  return signupWithIdentity(overrides).body;
 }
 
 export async function createUser(app: RequestableApp, overrides: Partial<z.input<typeof SignupBody>> = {}): Promise<TestUser> {
-  const body = signupBody(overrides);
+  const { body, identity } = signupWithIdentity(overrides);
   const ip = randomIp();
   const { status, res, body: answer } = await call(app, 'POST', '/api/auth/signup', { json: body, as: { ip } });
   if (status !== 201) throw new Error(`createUser: sign-up answered ${status} ${JSON.stringify(answer)}`);
@@ -49,6 +65,7 @@ export async function createUser(app: RequestableApp, overrides: Partial<z.input
     recoveryAuth: body.recoveryAuth,
     personalSpaceId: body.personalSpace.id,
     publicKeys: body.publicKeys,
+    identity,
     signup: body,
     cookie,
     ip,

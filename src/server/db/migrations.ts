@@ -160,6 +160,19 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('round_participants_user_idx').on('round_participants').columns(['user_id', 'round_id']).execute();
       },
     },
+    '0003_departures': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('departures')
+          .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id').onDelete('cascade'))
+          // Not a foreign key: the statement outlives the account of a member who deleted it.
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('statement', bytes, (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('departures_pk', ['space_id', 'user_id'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -72,6 +72,14 @@ export interface MembershipLogTable {
   created_at: number;
 }
 
+/** A member's own signed statement that they left (crypto/departure.ts); public data. */
+export interface DeparturesTable {
+  space_id: string;
+  user_id: string;
+  statement: Bytes;
+  created_at: number;
+}
+
 export interface InvitesTable {
   id: string;
   space_id: string;
@@ -135,6 +143,7 @@ export interface DB {
   space_members: SpaceMembersTable;
   space_keys: SpaceKeysTable;
   membership_log: MembershipLogTable;
+  departures: DeparturesTable;
   invites: InvitesTable;
   records: RecordsTable;
   rounds: RoundsTable;
@@ -148,6 +157,7 @@ export const TABLES = [
   'rounds',
   'records',
   'membership_log',
+  'departures',
   'space_keys',
   'invites',
   'space_members',

@@ -27,6 +27,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   'rotation-required': 'The space key must be rotated before writing.',
   'epoch-conflict': 'The space key changed at the same time; sync and try again.',
   'members-mismatch': 'The new key must be sealed to exactly the current members.',
+  'membership-invalid': 'The membership entry does not verify.',
+  'departure-required': 'Leaving needs your signed departure.',
   'record-conflict': 'A different record with this id already exists.',
   'not-participant': 'You are not taking part in this round.',
   'round-closed': 'This round is closed.',

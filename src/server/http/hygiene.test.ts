@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../shared/limits.ts';
-import { blob, call, createUser, errorCodeOf, newId, send } from '../../../tests/factories/index.ts';
+import { blob, call, createEntry, createUser, errorCodeOf, newId, send, type TestUser } from '../../../tests/factories/index.ts';
 import { createTestApp } from '../testing/app.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
@@ -113,16 +113,20 @@ describeEachDatabase('http hygiene', (suite) => {
   });
 
   describe('CSRF', () => {
-    const attempt = (app: ReturnType<typeof createTestApp>['app'], cookie: string, headers: Record<string, string>) =>
-      app.request('/api/spaces', {
+    let owner: TestUser;
+    const attempt = (app: ReturnType<typeof createTestApp>['app'], cookie: string, headers: Record<string, string>) => {
+      const id = newId();
+      return app.request('/api/spaces', {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie, ...headers },
-        body: JSON.stringify({ id: newId(), sealedKey: blob.sealed(), membershipEntry: blob.membershipEntry() }),
+        body: JSON.stringify({ id, sealedKey: blob.sealed(), membershipEntry: createEntry(id, owner) }),
       });
+    };
 
     it('refuses cross-site requests and accepts same-origin ones', async () => {
       const { app } = createTestApp(suite.db, { config: { publicOrigin: 'https://innermost.example', trustProxy: false } });
       const user = await createUser(app);
+      owner = user;
       // The public origin is https, so the app reads the __Host- cookie.
       const signin = await call(app, 'POST', '/api/auth/signin', { json: { email: user.email, loginKey: user.loginKey } });
       const secureCookie = signin.res.headers.getSetCookie()[0]!.split(';')[0]!;

@@ -1,11 +1,12 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { DB, MembershipLogTable, SpaceKeysTable, SpaceMembersTable, SpacesTable } from '../db/types.ts';
+import type { DB, DeparturesTable, MembershipLogTable, SpaceKeysTable, SpaceMembersTable, SpacesTable } from '../db/types.ts';
 import { prepared } from './prepared.ts';
 
 export type SpaceRow = Selectable<SpacesTable>;
 export type MemberRow = Selectable<SpaceMembersTable>;
 export type SpaceKeyRow = Selectable<SpaceKeysTable>;
 export type LogRow = Selectable<MembershipLogTable>;
+export type DepartureRow = Selectable<DeparturesTable>;
 export type MemberWithKeys = MemberRow & { x25519_pub: Buffer; ed25519_pub: Buffer };
 
 const memberStatus = prepared<[string, string], Pick<MemberRow, 'status'>>(2, (db, spaceId, userId) =>
@@ -175,6 +176,21 @@ export function spacesRepo(db: Kysely<DB>) {
       const seq = Number(last?.seq ?? 0) + 1;
       await db.insertInto('membership_log').values({ ...row, seq }).execute();
       return seq;
+    },
+
+    /** The newest log entry (call after lockSpace to extend the chain). */
+    lastLogEntry(spaceId: string): Promise<LogRow | undefined> {
+      return db.selectFrom('membership_log').selectAll().where('space_id', '=', spaceId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    },
+
+    /** Keeps a member's newest departure (one per member and space). */
+    async putDeparture(row: DepartureRow): Promise<void> {
+      await db.deleteFrom('departures').where('space_id', '=', row.space_id).where('user_id', '=', row.user_id).execute();
+      await db.insertInto('departures').values(row).execute();
+    },
+
+    listDepartures(spaceId: string): Promise<DepartureRow[]> {
+      return db.selectFrom('departures').selectAll().where('space_id', '=', spaceId).orderBy('created_at').execute();
     },
 
     listLog(spaceId: string): Promise<LogRow[]> {

@@ -1,5 +1,16 @@
 import { expect, it } from 'vitest';
-import { call, createCouple, createInvite, acceptInvite, createUser, errorCodeOf, rotate, signIn, writeRecord } from '../../../tests/factories/index.ts';
+import {
+  acceptInvite,
+  call,
+  createCouple,
+  createInvite,
+  createUser,
+  errorCodeOf,
+  leaveSpace,
+  rotate,
+  signIn,
+  writeRecord,
+} from '../../../tests/factories/index.ts';
 import { createTestApp } from '../testing/app.ts';
 import { describeEachDatabase } from '../testing/databases.ts';
 import { openEvents } from '../testing/sse.ts';
@@ -48,7 +59,7 @@ describeEachDatabase('GET /api/events', (suite) => {
     expect(await ec.sse.next()).toEqual({ spaceId: space.id, type: 'epoch' });
     expect(await eb.sse.next()).toEqual({ spaceId: space.id, type: 'members' });
     expect(await eb.sse.next()).toEqual({ spaceId: space.id, type: 'epoch' });
-    await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: b });
+    await leaveSpace(app, b, space.id);
     expect(await eb.sse.next()).toEqual({ spaceId: space.id, type: 'removed' });
     expect(await ec.sse.next()).toEqual({ spaceId: space.id, type: 'members' });
     for (const e of [ea, eb, ec]) await e.sse.close();

@@ -5,6 +5,7 @@ import {
   createCouple,
   createUser,
   errorCodeOf,
+  leaveSpace,
   newId,
   rotate,
   writeRecord,
@@ -110,14 +111,14 @@ describeEachDatabase('records routes', (suite) => {
     const { app } = setup();
     const [a, b, c] = [await createUser(app), await createUser(app), await createUser(app)];
     const space = await createCouple(app, a, b, c);
-    expect((await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: c })).status).toBe(204);
+    expect((await leaveSpace(app, c, space.id)).status).toBe(204);
     const refused = await writeRecord(app, a, space.id, space.epoch);
     expect(refused.status).toBe(409);
     expect(errorCodeOf(refused.body)).toBe('rotation-required');
     // Sealing the new key to the leaver as well is refused.
     const withLeaver = await call(app, 'POST', `/api/spaces/${space.id}/epochs`, {
       as: b,
-      json: { epoch: space.epoch + 1, sealedKeys: [a.id, b.id, c.id].map((userId) => ({ userId, sealedKey: blob.sealed() })), membershipEntry: blob.membershipEntry() },
+      json: { epoch: space.epoch + 1, sealedKeys: [a.id, b.id, c.id].map((userId) => ({ userId, sealedKey: blob.sealed() })), membershipEntry: blob.junkMembershipEntry() },
     });
     expect(errorCodeOf(withLeaver.body)).toBe('members-mismatch');
     expect((await rotate(app, b, space)).status).toBe(200);

@@ -15,6 +15,7 @@ import {
   createCouple,
   createRound,
   createUser,
+  leaveSpace,
   send,
   submitAnswer,
   type TestSpace,
@@ -206,7 +207,7 @@ describeEachDatabase('rounds: the privacy walk', (suite) => {
     await answer(p1, round);
     await answer(p2, round);
     await observe('cancellation: two answers in');
-    expect((await call(t.app, 'POST', `/api/spaces/${space.id}/leave`, { as: p3 })).status).toBe(204);
+    expect((await leaveSpace(t.app, p3, space.id)).status).toBe(204);
     members.delete(p3.id);
     round.status = 'cancelled';
     const detail = await call(t.app, 'GET', `/api/spaces/${space.id}/rounds/${round.id}`, { as: p1 });

@@ -9,7 +9,9 @@ import {
   createInvite,
   createRound,
   createUser,
+  deleteAccount,
   errorCodeOf,
+  leaveSpace,
   newId,
   rotate,
   startRound,
@@ -220,7 +222,7 @@ describeEachDatabase('rounds routes', (suite) => {
       await expectRefused('withdraw twice', () => withdrawRound(app, a, withdrawn), 'round-closed', 409);
 
       const cancelled = await createRound(app, a, space, [b, c]);
-      expect((await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: c })).status).toBe(204);
+      expect((await leaveSpace(app, c, space.id)).status).toBe(204);
       await expectRefused('answer cancelled', () => submitAnswer(app, b, cancelled), 'round-closed', 409);
       await expectRefused('withdraw cancelled', () => withdrawRound(app, a, cancelled), 'round-closed', 409);
     });
@@ -260,7 +262,7 @@ describeEachDatabase('rounds routes', (suite) => {
       await expectRefused('id taken', () => startRound(app, b, space, [a.id, b.id], { id: taken.id }), 'id-taken', 409);
       const elsewhere = await createCouple(app, b, c);
       await expectRefused('id taken in another space', () => startRound(app, b, elsewhere, [b.id, c.id], { id: taken.id }), 'id-taken', 409);
-      expect((await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: c })).status).toBe(204);
+      expect((await leaveSpace(app, c, space.id)).status).toBe(204);
       await expectRefused('rotation pending', () => startRound(app, a, space, [a.id, b.id]), 'rotation-required', 409);
       expect((await rotate(app, a, space)).status).toBe(200);
       expect((await startRound(app, a, space, [a.id, b.id])).status).toBe(201);
@@ -300,7 +302,7 @@ describeEachDatabase('rounds routes', (suite) => {
       const events: Array<[string, LiveEvent]> = [];
       for (const u of [a, b, c]) notifier.subscribe(u.id, (e) => events.push([u.id, e]));
 
-      expect((await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: c })).status).toBe(204);
+      expect((await leaveSpace(app, c, space.id)).status).toBe(204);
 
       const cancelled = await call(app, 'GET', path(withLeaver), { as: a });
       expect(cancelled.body.round).toMatchObject({ status: 'cancelled', cancelReason: 'participant-left', closedAt: expect.any(Number), revealedAt: null });
@@ -339,7 +341,7 @@ describeEachDatabase('rounds routes', (suite) => {
       const events: Array<[string, LiveEvent]> = [];
       for (const u of [a, b]) notifier.subscribe(u.id, (e) => events.push([u.id, e]));
 
-      const res = await call(app, 'DELETE', '/api/auth/account', { as: c, json: { loginKey: c.loginKey } });
+      const res = await deleteAccount(app, c, c.loginKey);
       expect(res.status).toBe(204);
 
       const cancelled = await call(app, 'GET', path(open), { as: a });
@@ -369,10 +371,10 @@ describeEachDatabase('rounds routes', (suite) => {
       const space = await createCouple(app, a, b);
       const round = await createRound(app, a, space, [b]);
       for (const user of [a, b]) await submitAnswer(app, user, round);
-      expect((await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: a })).status).toBe(204);
+      expect((await leaveSpace(app, a, space.id)).status).toBe(204);
       // A revealed round stays revealed when a participant leaves.
       expect((await call(app, 'GET', path(round), { as: b })).body.submissions).toHaveLength(2);
-      expect((await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: b })).status).toBe(204);
+      expect((await leaveSpace(app, b, space.id)).status).toBe(204);
       expect(await db().selectFrom('rounds').select('id').where('id', '=', round.id).execute()).toEqual([]);
       expect(await db().selectFrom('round_participants').select('user_id').where('round_id', '=', round.id).execute()).toEqual([]);
     });

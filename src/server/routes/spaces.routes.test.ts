@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import type { RequestableApp, TestUser } from '../../../tests/factories/index.ts';
 import { MAX_SPACE_MEMBERS } from '../../shared/limits.ts';
 import {
   acceptInvite,
   blob,
   call,
   createCouple,
+  createEntry,
   createInvite,
   createSharedSpace,
   createUser,
+  deleteAccount,
+  departureOf,
   errorCodeOf,
+  leaveSpace,
   newId,
+  randomIp,
+  signupBody,
+  nextEntry,
   rotate,
   writeRecord,
 } from '../../../tests/factories/index.ts';
@@ -25,7 +33,7 @@ describeEachDatabase('spaces routes', (suite) => {
       const owner = await createUser(app);
       const id = newId();
       const sealedKey = blob.sealed();
-      const membershipEntry = blob.membershipEntry();
+      const membershipEntry = createEntry(id, owner);
       const created = await call(app, 'POST', '/api/spaces', { as: owner, json: { id, sealedKey, membershipEntry } });
       expect(created.status).toBe(201);
       expect(created.body.space).toMatchObject({ id, kind: 'shared', epoch: 1, needsRotation: false, headSeq: 0 });
@@ -49,10 +57,10 @@ describeEachDatabase('spaces routes', (suite) => {
       const { app } = setup();
       const owner = await createUser(app);
       const space = await createSharedSpace(app, owner);
-      const again = await call(app, 'POST', '/api/spaces', { as: owner, json: { id: space.id, sealedKey: blob.sealed(), membershipEntry: blob.membershipEntry() } });
+      const again = await call(app, 'POST', '/api/spaces', { as: owner, json: { id: space.id, sealedKey: blob.sealed(), membershipEntry: blob.junkMembershipEntry() } });
       expect(again.status).toBe(409);
       expect(errorCodeOf(again.body)).toBe('id-taken');
-      const personal = await call(app, 'POST', '/api/spaces', { as: owner, json: { id: owner.personalSpaceId, sealedKey: blob.sealed(), membershipEntry: blob.membershipEntry() } });
+      const personal = await call(app, 'POST', '/api/spaces', { as: owner, json: { id: owner.personalSpaceId, sealedKey: blob.sealed(), membershipEntry: blob.junkMembershipEntry() } });
       expect(errorCodeOf(personal.body)).toBe('id-taken');
     });
 
@@ -100,7 +108,7 @@ describeEachDatabase('spaces routes', (suite) => {
       for (const epoch of [3, 5]) {
         const res = await call(app, 'POST', `/api/spaces/${space.id}/epochs`, {
           as: a,
-          json: { epoch, sealedKeys: [{ userId: a.id, sealedKey: blob.sealed() }], membershipEntry: blob.membershipEntry() },
+          json: { epoch, sealedKeys: [{ userId: a.id, sealedKey: blob.sealed() }], membershipEntry: blob.junkMembershipEntry() },
         });
         expect(res.status).toBe(409);
         expect(errorCodeOf(res.body)).toBe('epoch-conflict');
@@ -108,7 +116,7 @@ describeEachDatabase('spaces routes', (suite) => {
       expect((await rotate(app, a, space)).status).toBe(200);
       const stale = await call(app, 'POST', `/api/spaces/${space.id}/epochs`, {
         as: a,
-        json: { epoch: 2, sealedKeys: [{ userId: a.id, sealedKey: blob.sealed() }], membershipEntry: blob.membershipEntry() },
+        json: { epoch: 2, sealedKeys: [{ userId: a.id, sealedKey: blob.sealed() }], membershipEntry: blob.junkMembershipEntry() },
       });
       expect(errorCodeOf(stale.body)).toBe('epoch-conflict');
     });
@@ -119,10 +127,11 @@ describeEachDatabase('spaces routes', (suite) => {
       const space = await createCouple(app, a, b);
       const invite = await createInvite(app, a, space.id);
       await acceptInvite(app, c, invite);
+      const entry = await nextEntry(app, a, space.id, 3, [a.id, b.id]);
       const attempt = (sealedTo: string[], admit: string[] = []) =>
         call(app, 'POST', `/api/spaces/${space.id}/epochs`, {
           as: a,
-          json: { epoch: 3, sealedKeys: sealedTo.map((userId) => ({ userId, sealedKey: blob.sealed() })), admit, membershipEntry: blob.membershipEntry() },
+          json: { epoch: 3, sealedKeys: sealedTo.map((userId) => ({ userId, sealedKey: blob.sealed() })), admit, membershipEntry: entry },
         });
       const cases: Array<[string[], string[]]> = [
         [[a.id], []], // missing b
@@ -150,7 +159,7 @@ describeEachDatabase('spaces routes', (suite) => {
       await acceptInvite(app, b, await createInvite(app, a, space.id));
       const res = await call(app, 'POST', `/api/spaces/${space.id}/epochs`, {
         as: b,
-        json: { epoch: 2, sealedKeys: [{ userId: a.id, sealedKey: blob.sealed() }, { userId: b.id, sealedKey: blob.sealed() }], admit: [b.id], membershipEntry: blob.membershipEntry() },
+        json: { epoch: 2, sealedKeys: [{ userId: a.id, sealedKey: blob.sealed() }, { userId: b.id, sealedKey: blob.sealed() }], admit: [b.id], membershipEntry: blob.junkMembershipEntry() },
       });
       expect(res.status).toBe(403);
       expect(errorCodeOf(res.body)).toBe('forbidden');
@@ -165,7 +174,7 @@ describeEachDatabase('spaces routes', (suite) => {
     it('refuses to leave a personal space', async () => {
       const { app } = setup();
       const a = await createUser(app);
-      const res = await call(app, 'POST', `/api/spaces/${a.personalSpaceId}/leave`, { as: a });
+      const res = await leaveSpace(app, a, a.personalSpaceId);
       expect(res.status).toBe(409);
       expect(errorCodeOf(res.body)).toBe('personal-space');
     });
@@ -175,7 +184,7 @@ describeEachDatabase('spaces routes', (suite) => {
       const [a, b] = [await createUser(app), await createUser(app)];
       const space = await createCouple(app, a, b);
       const invite = await createInvite(app, b, space.id);
-      expect((await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: b })).status).toBe(204);
+      expect((await leaveSpace(app, b, space.id)).status).toBe(204);
       expect(errorCodeOf((await call(app, 'GET', `/api/spaces/${space.id}`, { as: b })).body)).toBe('not-found');
       const { body } = await call(app, 'GET', `/api/spaces/${space.id}`, { as: a });
       expect(body.space.needsRotation).toBe(true);
@@ -192,7 +201,7 @@ describeEachDatabase('spaces routes', (suite) => {
       const space = await createSharedSpace(app, a);
       await acceptInvite(app, pending, await createInvite(app, a, space.id));
       await writeRecord(app, a, space.id, 1);
-      expect((await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: a })).status).toBe(204);
+      expect((await leaveSpace(app, a, space.id)).status).toBe(204);
       const rows = await suite.db.database.db.selectFrom('spaces').select('id').where('id', '=', space.id).execute();
       expect(rows).toEqual([]);
       expect(await suite.db.database.db.selectFrom('records').select('id').where('space_id', '=', space.id).execute()).toEqual([]);
@@ -204,10 +213,119 @@ describeEachDatabase('spaces routes', (suite) => {
       const [a, b] = [await createUser(app), await createUser(app)];
       const space = await createSharedSpace(app, a);
       await acceptInvite(app, b, await createInvite(app, a, space.id));
-      expect((await call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: b })).status).toBe(204);
+      expect((await leaveSpace(app, b, space.id)).status).toBe(204);
       const { body } = await call(app, 'GET', `/api/spaces/${space.id}`, { as: a });
       expect(body.space.needsRotation).toBe(false);
       expect(body.space.members).toHaveLength(1);
+    });
+  });
+
+  describe('membership entries and departures are checked before they are stored', () => {
+    const logOf = async (app: RequestableApp, as: TestUser, spaceId: string) => (await call(app, 'GET', `/api/spaces/${spaceId}`, { as })).body.membershipLog;
+
+    it('refuses a junk, foreign or unchained entry with membership-invalid, and the log stays usable', async () => {
+      const { app } = setup();
+      const [a, b, m] = [await createUser(app), await createUser(app), await createUser(app)];
+      const space = await createCouple(app, a, b);
+      const before = await logOf(app, a, space.id);
+      const members = [a.id, b.id];
+      const post = (membershipEntry: string, as: TestUser = a) =>
+        call(app, 'POST', `/api/spaces/${space.id}/epochs`, {
+          as,
+          json: { epoch: space.epoch + 1, sealedKeys: members.map((userId) => ({ userId, sealedKey: blob.sealed() })), membershipEntry },
+        });
+      const good = await nextEntry(app, a, space.id, space.epoch + 1, members);
+      const bad = [
+        blob.junkMembershipEntry(),
+        // signed by b but sent by a
+        await nextEntry(app, b, space.id, space.epoch + 1, members),
+        // another epoch than the one it is sent with
+        await nextEntry(app, a, space.id, space.epoch + 2, members),
+        // a different member set than the sealed keys
+        await nextEntry(app, a, space.id, space.epoch + 1, [a.id]),
+        // signed by someone outside the space (m's keys are not in the previous entry)
+        await nextEntry(app, { ...m, cookie: a.cookie, ip: a.ip }, space.id, space.epoch + 1, members),
+        // one byte changed
+        (() => {
+          const bytes = Buffer.from(good, 'base64url');
+          bytes[bytes.length - 70]! ^= 1;
+          return bytes.toString('base64url');
+        })(),
+      ];
+      for (const entry of bad) {
+        const res = await post(entry);
+        expect(res.status).toBe(422);
+        expect(errorCodeOf(res.body)).toBe('membership-invalid');
+      }
+      expect(await logOf(app, a, space.id)).toEqual(before);
+      const detail = await call(app, 'GET', `/api/spaces/${space.id}`, { as: a });
+      expect(detail.body.space.epoch).toBe(space.epoch);
+      // The same entry, well formed, extends the chain.
+      expect((await post(good)).status).toBe(200);
+      expect((await logOf(app, a, space.id)).length).toBe(before.length + 1);
+    });
+
+    it('refuses a space whose first entry is junk or lists someone else', async () => {
+      const { app } = setup();
+      const [a, b] = [await createUser(app), await createUser(app)];
+      for (const entry of [(id: string) => blob.junkMembershipEntry(), (id: string) => createEntry(id, b)]) {
+        const id = newId();
+        const res = await call(app, 'POST', '/api/spaces', { as: a, json: { id, sealedKey: blob.sealed(), membershipEntry: entry(id) } });
+        expect(res.status).toBe(422);
+        expect(errorCodeOf(res.body)).toBe('membership-invalid');
+        expect(await suite.db.database.db.selectFrom('spaces').select('id').where('id', '=', id).execute()).toEqual([]);
+      }
+    });
+
+    it('refuses a sign-up whose personal space entry is not signed by the new account', async () => {
+      const { app } = setup();
+      const other = await createUser(app);
+      const body = signupBody();
+      body.personalSpace.membershipEntry = createEntry(body.personalSpace.id, other);
+      const res = await call(app, 'POST', '/api/auth/signup', { json: body, as: { ip: randomIp() } });
+      expect(res.status).toBe(422);
+      expect(errorCodeOf(res.body)).toBe('membership-invalid');
+      expect(await suite.db.database.db.selectFrom('users').select('id').where('id', '=', body.userId).execute()).toEqual([]);
+    });
+
+    it('an active member leaves only with their own signed departure, which the others can read', async () => {
+      const { app } = setup();
+      const [a, b, c] = [await createUser(app), await createUser(app), await createUser(app)];
+      const space = await createCouple(app, a, b, c);
+      const leave = (json: object) => call(app, 'POST', `/api/spaces/${space.id}/leave`, { as: c, json });
+      const missing = await leave({});
+      expect(missing.status).toBe(422);
+      expect(errorCodeOf(missing.body)).toBe('departure-required');
+      // Signed by a member for c, or by c for another space: refused, and c is still in.
+      const forged = await departureOf(app, { ...a, id: c.id }, space.id);
+      const other = await createCouple(app, c, a);
+      const elsewhere = await departureOf(app, c, other.id);
+      for (const departure of [forged, elsewhere, blob.signature()]) {
+        const res = await leave({ departure });
+        expect(res.status).toBe(422);
+        expect(errorCodeOf(res.body)).toBe('membership-invalid');
+      }
+      const still = await call(app, 'GET', `/api/spaces/${space.id}`, { as: a });
+      expect(still.body.space.members.map((m: { userId: string }) => m.userId)).toContain(c.id);
+      expect(still.body.departures).toEqual([]);
+
+      const departure = await departureOf(app, c, space.id);
+      expect((await leave({ departure })).status).toBe(204);
+      const after = await call(app, 'GET', `/api/spaces/${space.id}`, { as: a });
+      expect(after.body.departures).toEqual([{ userId: c.id, departure, createdAt: expect.any(Number) }]);
+    });
+
+    it('deleting an account needs a departure for each shared space with others in it', async () => {
+      const { app } = setup();
+      const [a, b] = [await createUser(app), await createUser(app)];
+      const space = await createCouple(app, a, b);
+      const res = await call(app, 'DELETE', '/api/auth/account', { as: b, json: { loginKey: b.loginKey } });
+      expect(res.status).toBe(422);
+      expect(errorCodeOf(res.body)).toBe('departure-required');
+      expect((await call(app, 'GET', '/api/auth/me', { as: b })).status).toBe(200);
+      expect((await deleteAccount(app, b)).status).toBe(204);
+      const after = await call(app, 'GET', `/api/spaces/${space.id}`, { as: a });
+      expect(after.body.departures.map((d: { userId: string }) => d.userId)).toEqual([b.id]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CreateSpaceBody, RotateBody, SpaceIdParam, SpaceMemberParam } from '../../shared/api.ts';
+import { CreateSpaceBody, LeaveBody, RotateBody, SpaceIdParam, SpaceMemberParam } from '../../shared/api.ts';
 import type { AppEnv } from '../context.ts';
 import { requireJson } from '../http/body.ts';
 import { validate } from '../http/validate.ts';
@@ -20,8 +20,8 @@ export function spacesRoutes(deps: RouteDeps) {
     .post('/:spaceId/epochs', requireSession, validate('param', SpaceIdParam), requireJson, validate('json', RotateBody), async (c) => {
       return c.json(await spaces.rotate(c.var.auth.userId, c.req.valid('param').spaceId, c.req.valid('json')), 200);
     })
-    .post('/:spaceId/leave', requireSession, validate('param', SpaceIdParam), async (c) => {
-      await spaces.leave(c.var.auth.userId, c.req.valid('param').spaceId);
+    .post('/:spaceId/leave', requireSession, validate('param', SpaceIdParam), requireJson, validate('json', LeaveBody), async (c) => {
+      await spaces.leave(c.var.auth.userId, c.req.valid('param').spaceId, c.req.valid('json'));
       return c.body(null, 204);
     })
     .delete('/:spaceId/members/:userId', requireSession, validate('param', SpaceMemberParam), async (c) => {

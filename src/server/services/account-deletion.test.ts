@@ -8,6 +8,7 @@ import {
   createInvite,
   createSharedSpace,
   createUser,
+  deleteAccount,
   errorCodeOf,
   signIn,
   writeRecord,
@@ -20,7 +21,7 @@ describeEachDatabase('DELETE /api/auth/account', (suite) => {
   it('needs the login key', async () => {
     const { app } = createTestApp(suite.db);
     const user = await createUser(app);
-    const res = await call(app, 'DELETE', '/api/auth/account', { as: user, json: { loginKey: blob.key32() } });
+    const res = await deleteAccount(app, user, blob.key32());
     expect(res.status).toBe(401);
     expect(errorCodeOf(res.body)).toBe('invalid-credentials');
     expect((await call(app, 'GET', '/api/auth/me', { as: user })).status).toBe(200);
@@ -46,7 +47,7 @@ describeEachDatabase('DELETE /api/auth/account', (suite) => {
     const events: Array<[string, LiveEvent]> = [];
     for (const u of [partner, third, pendingOnly]) notifier.subscribe(u.id, (e) => events.push([u.id, e]));
 
-    const res = await call(app, 'DELETE', '/api/auth/account', { as: leaver, json: { loginKey: leaver.loginKey } });
+    const res = await deleteAccount(app, leaver, leaver.loginKey);
     expect(res.status).toBe(204);
     expect(res.res.headers.getSetCookie()[0]).toMatch(/^innermost_session=; Max-Age=0/);
 

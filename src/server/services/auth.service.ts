@@ -24,6 +24,7 @@ import { sessionLabel } from '../http/user-agent.ts';
 import { type Repos, isUniqueViolation } from '../repos/store.ts';
 import type { UserRow } from '../repos/users.repo.ts';
 import { type Notice, type ServiceDeps, notify } from './common.ts';
+import { checkCreateEntry, checkDeparture } from './membership-checks.ts';
 import { cancelRoundsOfLeaver } from './round-cancellation.ts';
 
 export const DEFAULT_KDF: KdfParams = { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 };
@@ -121,6 +122,11 @@ export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
       if (taken.id || body.personalSpace.id === body.userId || (await repos.spaces.spaceExists(body.personalSpace.id))) {
         throw new AppError('id-taken');
       }
+      checkCreateEntry(body.personalSpace.id, fromB64url(body.personalSpace.membershipEntry), {
+        userId: body.userId,
+        x25519: fromB64url(body.publicKeys.x25519),
+        ed25519: fromB64url(body.publicKeys.ed25519),
+      });
       const at = now();
       const user: UserRow = {
         id: body.userId,
@@ -285,6 +291,16 @@ export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
             await tx.spaces.deleteSpace(space.id);
             out.push({ userIds: others.map((m) => m.user_id), event: { spaceId: space.id, type: 'removed' } });
           } else {
+            if (membership.status === 'active') {
+              // As when leaving: the others' apps remove me only on my signed departure.
+              const given = body.departures.find((d) => d.spaceId === space.id);
+              if (!given) throw new AppError('departure-required', 'A signed departure is needed for every shared space.');
+              const departure = fromB64url(given.departure);
+              const log = await tx.spaces.listLog(space.id);
+              const member = { userId, x25519: user.x25519_pub, ed25519: user.ed25519_pub };
+              checkDeparture({ spaceId: space.id, member, departure, logEntries: log.map((e) => e.entry) });
+              await tx.spaces.putDeparture({ space_id: space.id, user_id: userId, statement: departure, created_at: at });
+            }
             const rounds = await cancelRoundsOfLeaver(tx, space.id, userId, at);
             if (membership.status === 'active') await tx.spaces.setNeedsRotation(space.id);
             out.push({ userIds: others.map((m) => m.user_id), event: { spaceId: space.id, type: 'members' } }, ...rounds);

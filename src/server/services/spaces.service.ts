@@ -6,12 +6,14 @@
  * - an active member may do everything the route allows.
  */
 import type { z } from 'zod';
-import type { CreateSpaceBody, MembershipLogEntry, RotateBody, SpaceSummary } from '../../shared/api.ts';
+import type { CreateSpaceBody, DepartureInfo, LeaveBody, MembershipLogEntry, RotateBody, SpaceSummary } from '../../shared/api.ts';
 import { fromB64url, toB64url } from '../crypto.ts';
 import { AppError } from '../http/errors.ts';
 import type { MemberWithKeys, SpaceKeyRow, SpaceRow } from '../repos/spaces.repo.ts';
 import { type Store, isUniqueViolation } from '../repos/store.ts';
 import { type Notice, type ServiceDeps, notify } from './common.ts';
+import type { PublicKeysOf } from './membership-checks.ts';
+import { checkCreateEntry, checkDeparture, checkNextEntry } from './membership-checks.ts';
 import { cancelRoundsOfLeaver } from './round-cancellation.ts';
 
 export type MemberStatus = 'active' | 'pending';
@@ -74,14 +76,24 @@ export function createSpacesService(deps: ServiceDeps) {
     );
   }
 
-  async function detail(userId: string, spaceId: string): Promise<{ space: SpaceSummary; membershipLog: MembershipLogEntry[] }> {
+  async function detail(
+    userId: string,
+    spaceId: string,
+  ): Promise<{ space: SpaceSummary; membershipLog: MembershipLogEntry[]; departures: DepartureInfo[] }> {
     const [summary] = await summaries(userId, [spaceId]);
     if (!summary) throw new AppError('not-found');
-    const log = await store.repos.spaces.listLog(spaceId);
+    const [log, departures] = await Promise.all([store.repos.spaces.listLog(spaceId), store.repos.spaces.listDepartures(spaceId)]);
     return {
       space: summary,
       membershipLog: log.map((e) => ({ seq: e.seq, epoch: e.epoch, authorId: e.author_id, entry: toB64url(e.entry), createdAt: e.created_at })),
+      departures: departures.map((d) => ({ userId: d.user_id, departure: toB64url(d.statement), createdAt: d.created_at })),
     };
+  }
+
+  async function keysOf(userId: string): Promise<PublicKeysOf> {
+    const user = await store.repos.users.findById(userId);
+    if (!user) throw new AppError('not-found');
+    return { userId, x25519: user.x25519_pub, ed25519: user.ed25519_pub };
   }
 
   return {
@@ -101,6 +113,7 @@ export function createSpacesService(deps: ServiceDeps) {
     /** A shared space with its creator as the only (active) member at epoch 1. */
     async create(userId: string, body: z.infer<typeof CreateSpaceBody>) {
       if (await store.repos.spaces.spaceExists(body.id)) throw new AppError('id-taken');
+      checkCreateEntry(body.id, fromB64url(body.membershipEntry), await keysOf(userId));
       const at = now();
       try {
         await store.transaction(async (tx) => {
@@ -125,11 +138,13 @@ export function createSpacesService(deps: ServiceDeps) {
       const recipients = await store.transaction(async (tx) => {
         const space = await tx.spaces.lockSpace(spaceId);
         if (!space) throw new AppError('not-found');
-        const members = await tx.spaces.listMemberRows(spaceId);
+        const members = await tx.spaces.listMembers([spaceId]);
         const me = members.find((m) => m.user_id === userId);
         if (!me) throw new AppError('not-found');
         if (me.status !== 'active') throw new AppError('forbidden');
         if (body.epoch !== space.epoch + 1) throw new AppError('epoch-conflict');
+        const previous = await tx.spaces.lastLogEntry(spaceId);
+        if (!previous) throw new AppError('not-found');
 
         const active = new Set(members.filter((m) => m.status === 'active').map((m) => m.user_id));
         const pending = new Set(members.filter((m) => m.status === 'pending').map((m) => m.user_id));
@@ -143,6 +158,14 @@ export function createSpacesService(deps: ServiceDeps) {
         if (new Set(sealedTo).size !== sealedTo.length || sealedTo.length !== expected.size || !sealedTo.every((id) => expected.has(id))) {
           throw new AppError('members-mismatch');
         }
+        checkNextEntry({
+          spaceId,
+          previous: previous.entry,
+          entry: fromB64url(body.membershipEntry),
+          by: userId,
+          epoch: body.epoch,
+          members: members.filter((m) => expected.has(m.user_id)).map((m) => ({ userId: m.user_id, x25519: m.x25519_pub, ed25519: m.ed25519_pub })),
+        });
 
         if (!(await tx.spaces.advanceEpoch(spaceId, space.epoch))) throw new AppError('epoch-conflict');
         await tx.spaces.insertKeys(
@@ -162,9 +185,10 @@ export function createSpacesService(deps: ServiceDeps) {
      * active members remain, the space needs a rotation before the next write (the leaver held the
      * current key); if none remain, the space is deleted.
      */
-    async leave(userId: string, spaceId: string): Promise<void> {
+    async leave(userId: string, spaceId: string, body: z.infer<typeof LeaveBody>): Promise<void> {
       const membership = await requireMember(store, spaceId, userId, 'any');
       if (membership.kind === 'personal') throw new AppError('personal-space');
+      const myKeys = await keysOf(userId);
       const result = await store.transaction(async (tx) => {
         const space = await tx.spaces.lockSpace(spaceId);
         if (!space) throw new AppError('not-found');
@@ -179,6 +203,14 @@ export function createSpacesService(deps: ServiceDeps) {
           return { others: others.map((m) => m.user_id), deleted: true, rounds: noRounds };
         }
         const at = now();
+        if (me.status === 'active') {
+          // The others' apps move the space to a new key without me only on my signed word.
+          if (!body.departure) throw new AppError('departure-required');
+          const departure = fromB64url(body.departure);
+          const log = await tx.spaces.listLog(spaceId);
+          checkDeparture({ spaceId, member: myKeys, departure, logEntries: log.map((e) => e.entry) });
+          await tx.spaces.putDeparture({ space_id: spaceId, user_id: userId, statement: departure, created_at: at });
+        }
         const rounds = await cancelRoundsOfLeaver(tx, spaceId, userId, at);
         await tx.spaces.deleteMember(spaceId, userId);
         await tx.spaces.deleteKeysOf(spaceId, userId);

@@ -929,6 +929,7 @@ export const messages = {
   'errors.rotation-required': 'This space is switching to a new key. Please try again in a moment.',
   'errors.epoch-conflict': 'This space’s key just changed. Please try again in a moment.',
   'errors.members-mismatch': 'The members of this space changed just now. Please try again.',
+  'errors.departure-required': 'Your spaces changed just now. Please try again.',
   'errors.record-conflict': 'This changed on another device at the same time. Please try again.',
   'errors.not-participant': 'This exercise is for the people it was started with, and you are not one of them.',
   'errors.round-closed': 'This exercise is closed now, so nothing more can be added to it.',

@@ -265,7 +265,7 @@ function publishDocs(): void {
 /** The space's state, after one sync if a key rotation is pending or its key is missing. */
 async function readySpace(spaceId: string, epoch?: number): Promise<SpaceState> {
   let state = spaceState(spaceId);
-  const wanted = () => epoch ?? state?.summary.epoch ?? 0;
+  const wanted = () => epoch ?? state?.epoch ?? 0;
   if (!state || state.summary.needsRotation || !state.keys.has(wanted())) {
     await syncNow();
     state = spaceState(spaceId);
@@ -276,7 +276,7 @@ async function readySpace(spaceId: string, epoch?: number): Promise<SpaceState> 
 
 function keyFor(state: SpaceState, epoch: number): Uint8Array {
   const key = state.keys.get(epoch);
-  if (!key) throw new ActionError(epoch === state.summary.epoch ? 'rotation-required' : 'decrypt-failed');
+  if (!key) throw new ActionError(epoch === state.epoch ? 'rotation-required' : 'decrypt-failed');
   return key;
 }
 
@@ -311,7 +311,7 @@ export const roundActionsImpl: RoundActions = {
 
     const roundId = uuidv7();
     const create = async (s: SpaceState) => {
-      const epoch = s.summary.epoch;
+      const epoch = s.epoch;
       const header = encryptRoundHeader({
         spaceKey: keyFor(s, epoch),
         spaceId,

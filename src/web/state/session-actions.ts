@@ -20,7 +20,7 @@ import { signMembershipEntry } from '../../crypto/membership.ts';
 import { safetyCode } from '../../crypto/safety-code.ts';
 import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
 import { api } from '../lib/api.ts';
-import { deferProfile, forgetSpace, spaceState, startSync, stopSync, syncNow, writeRecord } from '../sync/engine.ts';
+import { departureFrom, departuresFromAll, deferProfile, forgetSpace, spaceState, startSync, stopSync, syncNow, writeRecord } from '../sync/engine.ts';
 import { getDevice, putDevice, wipeDevice } from '../sync/local-db.ts';
 import * as account from '../vault/account.ts';
 import { forgetUserKey, recallUserKey, rememberUserKey } from '../vault/device-unlock.ts';
@@ -78,7 +78,7 @@ async function checkSession(): Promise<void> {
 function spaceKeyFor(spaceId: string, epoch?: number): { key: Uint8Array; epoch: number } {
   const state = spaceState(spaceId);
   if (!state) throw new ActionError('not-found');
-  const e = epoch ?? state.summary.epoch;
+  const e = epoch ?? state.epoch;
   const key = state.keys.get(e);
   if (!key) throw new ActionError('rotation-required');
   return { key, epoch: e };
@@ -171,7 +171,7 @@ export const sessionActions: Actions = {
 
   async deleteAccount(password) {
     const bundle = await requireBundle();
-    await account.deleteAccount(bundle, password);
+    await account.deleteAccount(bundle, password, departuresFromAll);
     await wipeLocal();
   },
 
@@ -290,12 +290,12 @@ export const sessionActions: Actions = {
   async safetyCode(spaceId) {
     const state = spaceState(spaceId);
     if (!state) throw new ActionError('not-found');
-    if (state.integrityWarning === 'membership') throw new ActionError('membership-invalid');
-    return safetyCode(spaceId, state.logMembers);
+    if (state.integrityWarning === 'membership' || !state.head) throw new ActionError('membership-invalid');
+    return safetyCode(spaceId, state.logMembers, state.head);
   },
 
   async leaveSpace(spaceId) {
-    await api('POST', `/api/spaces/${spaceId}/leave`);
+    await api('POST', `/api/spaces/${spaceId}/leave`, { departure: await departureFrom(spaceId) });
     forgetSpace(spaceId);
   },
 };

@@ -86,7 +86,6 @@ export const CLIENT_ERROR_CODES = [
   'recovery-code-malformed',
   'invite-link-malformed',
   'invite-mac-invalid', // a joiner's keys did not match the invite: not admitted
-  'membership-invalid', // the membership history of a space did not verify
   'decrypt-failed',
   'wrong-password',
 ] as const;

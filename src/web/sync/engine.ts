@@ -9,6 +9,7 @@
 import type { InviteInfo, LiveEvent, RecordsResponse, SpaceResponse, SpaceSummary, StoredRecord } from '../../shared/api.ts';
 import { fromB64, toB64 } from '../../shared/base64.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import { signDeparture } from '../../crypto/departure.ts';
 import { entryHash, signMembershipEntry, type MemberKeys } from '../../crypto/membership.ts';
 import { decryptRecord, encryptRecord } from '../../crypto/records.ts';
 import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
@@ -31,18 +32,20 @@ import {
   type CachedRecord,
   type OutboxEntry,
 } from './local-db.ts';
-import { emptySpaceState, openKeys, verifyMembership, type SpaceState } from './space-state.ts';
+import { emptySpaceState, membersToKeep, MembershipMismatch, openKeys, verifyMembership, type SpaceState } from './space-state.ts';
 
 const RETRY_DELAY_MS = 5_000;
 const FIRST_SYNC_WAIT_MS = 3_000;
 const SNAPSHOT_KEY = 'spaces';
+/** How many times a space's membership is read before a disagreement counts as a mismatch. */
+const MEMBERSHIP_READS = 3;
 const DEFERRED_PROFILE_KEY = (spaceId: string) => `deferred-profile:${spaceId}`;
 
 interface Snapshot {
   userId: string;
   /** `cursor`: the last seq pulled in order. The cache may also hold later records this device
    * wrote itself, so the cursor is kept here rather than derived from the cache. */
-  spaces: { summary: SpaceSummary; log: SpaceResponse['membershipLog']; cursor?: number }[];
+  spaces: { summary: SpaceSummary; log: SpaceResponse['membershipLog']; departures?: SpaceResponse['departures']; cursor?: number }[];
 }
 
 let ring: KeyRing | null = null;
@@ -136,11 +139,11 @@ function onOffline(): void {
 async function loadFromDevice(r: KeyRing): Promise<void> {
   const snapshot = await getDevice<Snapshot>(SNAPSHOT_KEY);
   if (snapshot?.userId === r.userId) {
-    for (const { summary, log, cursor } of snapshot.spaces) {
+    for (const { summary, log, departures, cursor } of snapshot.spaces) {
       const state = emptySpaceState(summary);
       state.cursor = cursor ?? 0;
       try {
-        verifyMembership(state, log);
+        verifyMembership(state, log, departures ?? []);
       } catch {
         state.integrityWarning = 'membership';
       }
@@ -245,16 +248,7 @@ async function syncOnce(): Promise<void> {
     const membersChanged = !previous || memberSignature(previous.summary) !== memberSignature(summary);
     state.summary = summary;
     states.set(summary.id, state);
-    if (epochChanged || membersChanged || state.log.length === 0) {
-      const detail = await api<SpaceResponse>('GET', `/api/spaces/${summary.id}`);
-      state.summary = detail.space;
-      try {
-        verifyMembership(state, detail.membershipLog);
-        if (state.integrityWarning === 'membership') state.integrityWarning = null;
-      } catch {
-        state.integrityWarning = 'membership';
-      }
-    }
+    if (epochChanged || membersChanged || state.log.length === 0) await refreshMembership(state);
     const before = state.keys.size;
     openKeys(state, r);
     if (state.keys.size !== before) replayCache(state, await recordsOf(summary.id));
@@ -269,6 +263,27 @@ async function syncOnce(): Promise<void> {
   publishSync({ lastSyncedAt: Date.now(), online: true });
   publish();
   if (gen === generation) emit(changeListeners, 'synced');
+}
+
+/** Reads and verifies a space's membership. */
+async function refreshMembership(state: SpaceState): Promise<void> {
+  // The summary, the log and the departures are separate reads on the server, so a rotation or
+  // a leave committed between them can make an honest answer disagree with itself for a moment:
+  // read again before calling it a mismatch. A server that lies disagrees every time.
+  for (let attempt = 1; ; attempt++) {
+    const detail = await api<SpaceResponse>('GET', `/api/spaces/${state.summary.id}`);
+    state.summary = detail.space;
+    try {
+      verifyMembership(state, detail.membershipLog, detail.departures);
+      state.departures = detail.departures;
+      if (state.integrityWarning === 'membership') state.integrityWarning = null;
+      return;
+    } catch (error) {
+      if (error instanceof MembershipMismatch && attempt < MEMBERSHIP_READS) continue;
+      state.integrityWarning = 'membership';
+      return;
+    }
+  }
 }
 
 function memberSignature(summary: SpaceSummary): string {
@@ -328,7 +343,7 @@ function applyRecord(state: SpaceState, record: CachedRecord): void {
 async function saveSnapshot(r: KeyRing): Promise<void> {
   const snapshot: Snapshot = {
     userId: r.userId,
-    spaces: [...states.values()].map((s) => ({ summary: s.summary, log: s.log, cursor: s.cursor })),
+    spaces: [...states.values()].map((s) => ({ summary: s.summary, log: s.log, departures: s.departures, cursor: s.cursor })),
   };
   await putDevice(SNAPSHOT_KEY, snapshot);
 }
@@ -368,9 +383,10 @@ export async function writeRecord(spaceId: string, body: RecordBody): Promise<st
  * re-encrypts the write under the new key as soon as it opens. A write never fails for that.
  */
 function newestKey(state: SpaceState): { epoch: number; key: Uint8Array } {
-  const current = state.keys.get(state.summary.epoch);
-  if (current) return { epoch: state.summary.epoch, key: current };
-  const held = [...state.keys.keys()].filter((e) => e <= state.summary.epoch).sort((a, b) => b - a)[0];
+  // The epoch of the verified log, never the server's word for it.
+  const current = state.keys.get(state.epoch);
+  if (current) return { epoch: state.epoch, key: current };
+  const held = [...state.keys.keys()].filter((e) => e <= state.epoch).sort((a, b) => b - a)[0];
   if (held === undefined) throw new ActionError('rotation-required'); // not admitted yet: no key at all
   return { epoch: held, key: state.keys.get(held)! };
 }
@@ -460,7 +476,7 @@ async function reencrypt(entry: OutboxEntry): Promise<'resend' | 'wait' | 'dropp
     await deleteOutbox(entry.id);
     return 'dropped';
   }
-  const epoch = state.summary.epoch;
+  const epoch = state.epoch;
   const key = state.keys.get(epoch);
   if (!key || state.summary.needsRotation || epoch === entry.epoch) {
     // Refused, yet by our summary this epoch is current and needs no rotation: our view is stale
@@ -507,12 +523,15 @@ async function rotate(state: SpaceState, r: KeyRing, admit: MemberKeys[]): Promi
   const summary = state.summary;
   const previous = state.log.at(-1);
   if (!previous) throw new ActionError('membership-invalid');
-  const staying = summary.members
-    .filter((m) => m.status === 'active')
-    .map((m) => state.logMembers.find((l) => l.userId === m.userId))
-    .filter((m): m is MemberKeys => m !== undefined);
+  // Keep everyone in the signed history but those who signed their departure. If the server's
+  // list is missing anyone else, sign nothing: removing someone is never implied.
+  const staying = membersToKeep(state);
+  if (!staying) {
+    state.integrityWarning = 'membership';
+    return;
+  }
   const members = [...staying, ...admit];
-  const epoch = summary.epoch + 1;
+  const epoch = state.epoch + 1;
   const spaceKey = generateSpaceKey();
   const sealedKeys = members.map((m) => ({
     userId: m.userId,
@@ -578,14 +597,14 @@ async function republishProfile(state: SpaceState, r: KeyRing): Promise<void> {
     return;
   }
   const profile = state.profiles.get(r.userId);
-  if (profile && profile.epoch < state.summary.epoch && !alreadyQueued) {
+  if (profile && profile.epoch < state.epoch && !alreadyQueued) {
     await writeRecord(spaceId, { k: 'profile', v: 1, displayName: profile.displayName, pronouns: profile.pronouns });
   }
   // The member who rotated also carries the space's name forward.
   const lastEntry = state.log.at(-1);
   const rotatedByMe = lastEntry?.authorId === r.userId;
   const nameQueued = queued.some((q) => q.entry.spaceId === spaceId && q.body.k === 'space-name');
-  if (rotatedByMe && state.name && state.name.epoch < state.summary.epoch && !nameQueued) {
+  if (rotatedByMe && state.name && state.name.epoch < state.epoch && !nameQueued) {
     await writeRecord(spaceId, { k: 'space-name', v: 1, name: state.name.value });
   }
 }
@@ -594,6 +613,42 @@ async function republishProfile(state: SpaceState, r: KeyRing): Promise<void> {
 export async function deferProfile(spaceId: string, profile: { displayName: string; pronouns: string }): Promise<void> {
   await putDevice(DEFERRED_PROFILE_KEY(spaceId), profile);
   void syncNow();
+}
+
+// ---------------------------------------------------------------- departures
+
+/**
+ * My signed departure from a space, pointing at the newest entry of its history I know (the
+ * others' apps remove me only on its strength). Undefined where I am not an active member: a
+ * pending member is not in the history yet.
+ */
+export async function departureFrom(spaceId: string): Promise<string | undefined> {
+  const r = ring;
+  const state = states.get(spaceId);
+  if (!r || !state) throw new ActionError('not-found');
+  const mine = state.summary.members.find((m) => m.userId === r.userId);
+  if (state.summary.kind !== 'shared' || mine?.status !== 'active') return undefined;
+  let head = state.head;
+  if (!head) {
+    // The history did not verify here: leaving must still work, so point at the server's newest
+    // entry (the statement only says that I leave; it vouches for nothing else).
+    const detail = await api<SpaceResponse>('GET', `/api/spaces/${spaceId}`);
+    const last = detail.membershipLog.at(-1);
+    if (!last) throw new ActionError('membership-invalid');
+    head = entryHash(fromB64(last.entry));
+  }
+  return toB64(signDeparture({ spaceId, userId: r.userId, head }, r.identity.ed25519.secretKey));
+}
+
+/** My departures from every shared space I am active in (account deletion), after a fresh sync. */
+export async function departuresFromAll(): Promise<{ spaceId: string; departure: string }[]> {
+  await syncNow();
+  const out: { spaceId: string; departure: string }[] = [];
+  for (const spaceId of [...states.keys()]) {
+    const departure = await departureFrom(spaceId);
+    if (departure) out.push({ spaceId, departure });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- reads for actions

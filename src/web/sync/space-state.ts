@@ -1,11 +1,16 @@
 /**
  * What this device knows about one space: the server's summary, the verified membership
  * history, the opened epoch keys and the decrypted documents (profiles, space name).
+ *
+ * Trust no server: the members, the current epoch and which key belongs to which epoch all come
+ * from the signed membership log. The server's summary only says that something may have
+ * changed (docs/crypto.md, "Epochs are facts of the log").
  */
-import type { MembershipLogEntry, SpaceSummary } from '../../shared/api.ts';
+import type { DepartureInfo, MembershipLogEntry, SpaceSummary } from '../../shared/api.ts';
 import { fromB64 } from '../../shared/base64.ts';
 import { equalBytes } from '../../crypto/bytes.ts';
-import { openMembershipEntry, verifyMembershipLog, type MemberKeys } from '../../crypto/membership.ts';
+import { departureHolds, openDeparture } from '../../crypto/departure.ts';
+import { verifyMembershipLog, type MemberKeys, type VerifiedEntry } from '../../crypto/membership.ts';
 import { openSpaceKey } from '../../crypto/space-keys.ts';
 import type { KeyRing } from '../vault/keyring.ts';
 
@@ -16,15 +21,33 @@ export interface ProfileDoc {
   epoch: number;
 }
 
+/**
+ * Why a space is not fully trusted on this device (shown as one calm warning):
+ * - 'membership': the signed history did not verify, or the server's members or epoch disagree with it;
+ * - 'key': a key was sealed by someone other than the member who introduced its epoch;
+ * - 'record': a record did not decrypt or verify.
+ */
+export type IntegrityWarning = 'membership' | 'key' | 'record';
+
 export interface SpaceState {
   summary: SpaceSummary;
   log: MembershipLogEntry[];
+  /** Every verified entry, oldest first: who introduced which epoch, with which members. */
+  history: VerifiedEntry[];
+  /** The current epoch per the verified log (0 until it verified): the only epoch we write under. */
+  epoch: number;
+  /** entryHash of the newest verified entry (departures and safety codes point at it). */
+  head: Uint8Array | null;
   /** Members per the verified history (latest entry). */
   logMembers: MemberKeys[];
-  /** Every key a user ever had in this space's verified history (to check who sealed what). */
+  /** Every key a user ever had in this space's verified history (to check who signed what). */
   knownKeys: Map<string, MemberKeys>;
+  /** Members of the log who have signed that they left (verified and still holding). */
+  departed: Set<string>;
+  /** The departures as the server gave them (kept with the snapshot, verified again on load). */
+  departures: DepartureInfo[];
   keys: Map<number, Uint8Array>;
-  integrityWarning: string | null;
+  integrityWarning: IntegrityWarning | null;
   cursor: number;
   profiles: Map<string, ProfileDoc>;
   name: { value: string; seq: number; epoch: number } | null;
@@ -34,8 +57,13 @@ export function emptySpaceState(summary: SpaceSummary): SpaceState {
   return {
     summary,
     log: [],
+    history: [],
+    epoch: 0,
+    head: null,
     logMembers: [],
     knownKeys: new Map(),
+    departed: new Set(),
+    departures: [],
     keys: new Map(),
     integrityWarning: null,
     cursor: 0,
@@ -44,47 +72,89 @@ export function emptySpaceState(summary: SpaceSummary): SpaceState {
   };
 }
 
-/**
- * Verifies the membership history and checks that the server's member list agrees with it:
- * every active member must appear in the latest signed entry with the same keys. A server
- * cannot add a member (or swap a key) on its own.
- */
-export function verifyMembership(state: SpaceState, log: MembershipLogEntry[]): void {
-  const sorted = [...log].sort((a, b) => a.seq - b.seq);
-  const entries = sorted.map((e) => fromB64(e.entry));
-  const verified = verifyMembershipLog(state.summary.id, entries);
-  const known = new Map<string, MemberKeys>();
-  // verifyMembershipLog only returns the latest members; earlier members' keys come from the
-  // entries themselves, which it has just verified as a chain.
-  for (const bytes of entries) {
-    for (const m of membersOfEntry(bytes)) known.set(m.userId, m);
+export class MembershipMismatch extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MembershipMismatch';
   }
-  for (const member of state.summary.members) {
-    if (member.status !== 'active') continue;
+}
+
+/**
+ * Verifies the membership history and checks that the server's summary agrees with it:
+ * - every active member must appear in the latest signed entry with the same keys (a server
+ *   cannot add a member, or swap a key, on its own);
+ * - the server's epoch must be the epoch of the latest signed entry (a server cannot announce an
+ *   epoch that no member introduced);
+ * - a member of the log missing from the server's list must have signed their departure (a
+ *   server cannot quietly hide someone).
+ * Throws MembershipMismatch (or a CryptoError) and leaves the state as it was when any check fails.
+ */
+export function verifyMembership(state: SpaceState, log: MembershipLogEntry[], departures: readonly DepartureInfo[] = []): void {
+  const sorted = [...log].sort((a, b) => a.seq - b.seq);
+  const verified = verifyMembershipLog(state.summary.id, sorted.map((e) => fromB64(e.entry)));
+  const known = new Map<string, MemberKeys>();
+  // A member's keys never change within a space's history (the log rules forbid it), so the
+  // newest listing of each member stands for all of their entries.
+  for (const entry of verified.history) for (const m of entry.members) known.set(m.userId, m);
+
+  if (state.summary.epoch !== verified.epoch) throw new MembershipMismatch('the server’s epoch is not the signed one');
+  const active = state.summary.members.filter((m) => m.status === 'active');
+  for (const member of active) {
     const signed = verified.members.find((m) => m.userId === member.userId);
     if (
       !signed ||
       !equalBytes(signed.x25519, fromB64(member.publicKeys.x25519)) ||
       !equalBytes(signed.ed25519, fromB64(member.publicKeys.ed25519))
     ) {
-      throw new Error('membership-invalid');
+      throw new MembershipMismatch('a listed member is not in the signed history');
+    }
+  }
+  const departed = new Set<string>();
+  for (const d of departures) {
+    const keys = known.get(d.userId);
+    if (!keys) continue;
+    try {
+      const statement = openDeparture(fromB64(d.departure), keys.ed25519);
+      if (statement.spaceId === state.summary.id && statement.userId === d.userId && departureHolds(statement, verified.history)) departed.add(d.userId);
+    } catch {
+      // A departure that does not verify is no departure: that member stays.
+    }
+  }
+  for (const m of verified.members) {
+    if (!active.some((a) => a.userId === m.userId) && !departed.has(m.userId)) {
+      throw new MembershipMismatch('a member of the signed history is missing without having left');
     }
   }
   state.log = sorted;
+  state.history = verified.history;
+  state.epoch = verified.epoch;
+  state.head = verified.head;
   state.logMembers = verified.members;
   state.knownKeys = known;
+  state.departed = departed;
 }
 
-function membersOfEntry(bytes: Uint8Array): MemberKeys[] {
-  return openMembershipEntry(bytes).entry.members;
-}
-
-/** Opens every epoch key sealed to me whose sealer is a verified member of this space. */
+/**
+ * Opens every epoch key sealed to me, accepting the key of epoch e only when the signed history
+ * introduces e and the key was sealed (and signed) by the member who signed that entry. Anything
+ * else (an epoch the log does not know, a key sealed by a former member) is refused and shown as
+ * an integrity warning: accepting it could let someone who left read what is written after.
+ */
 export function openKeys(state: SpaceState, ring: KeyRing): void {
   for (const sealed of state.summary.myKeys) {
     if (state.keys.has(sealed.epoch)) continue;
-    const sender = state.knownKeys.get(sealed.sealedBy);
-    if (!sender) continue;
+    const introduced = state.history.find((e) => e.epoch === sealed.epoch);
+    if (!introduced) {
+      // Not in the verified history (yet): a key that arrived before its entry waits for the
+      // next sync; one for an epoch past the signed head is the server's claim alone.
+      if (state.history.length > 0 && sealed.epoch > state.epoch) state.integrityWarning ??= 'key';
+      continue;
+    }
+    const sealer = state.knownKeys.get(introduced.by);
+    if (sealed.sealedBy !== introduced.by || !sealer) {
+      state.integrityWarning ??= 'key';
+      continue;
+    }
     try {
       const key = openSpaceKey({
         sealed: fromB64(sealed.sealedKey),
@@ -92,12 +162,30 @@ export function openKeys(state: SpaceState, ring: KeyRing): void {
         epoch: sealed.epoch,
         recipientUserId: ring.userId,
         recipientSecretKey: ring.identity.x25519.secretKey,
-        senderUserId: sealed.sealedBy,
-        senderVerifyKey: sender.ed25519,
+        senderUserId: introduced.by,
+        senderVerifyKey: sealer.ed25519,
       });
       state.keys.set(sealed.epoch, key);
     } catch {
-      state.integrityWarning = 'key';
+      state.integrityWarning ??= 'key';
     }
   }
+}
+
+/** The current epoch's key, or null while this device does not hold it. */
+export function currentKey(state: SpaceState): { epoch: number; key: Uint8Array } | null {
+  const key = state.keys.get(state.epoch);
+  return key ? { epoch: state.epoch, key } : null;
+}
+
+/**
+ * Who a rotation I sign may keep: the members of the verified log, less those who signed their
+ * departure. Null when the server's list is missing someone who did not sign a departure (my app
+ * must not sign them out of the space on the server's word).
+ */
+export function membersToKeep(state: SpaceState): MemberKeys[] | null {
+  const active = new Set(state.summary.members.filter((m) => m.status === 'active').map((m) => m.userId));
+  const keep = state.logMembers.filter((m) => !state.departed.has(m.userId));
+  if (keep.some((m) => !active.has(m.userId))) return null;
+  return keep;
 }

@@ -177,7 +177,20 @@ export async function changePassword(bundle: AccountBundle, ring: KeyRing, curre
   return user;
 }
 
-export async function deleteAccount(bundle: AccountBundle, password: string): Promise<void> {
-  const loginKey = await currentLoginKey(bundle, password);
-  await api('DELETE', '/api/auth/account', { loginKey: toB64(loginKey) });
+/**
+ * Deletes the account, with a signed departure from each shared space (`departures` signs them
+ * from the latest sync). A space joined in between answers departure-required: sync and sign again.
+ */
+export async function deleteAccount(
+  bundle: AccountBundle,
+  password: string,
+  departures: () => Promise<{ spaceId: string; departure: string }[]>,
+): Promise<void> {
+  const loginKey = toB64(await currentLoginKey(bundle, password));
+  try {
+    await api('DELETE', '/api/auth/account', { loginKey, departures: await departures() });
+  } catch (error) {
+    if (!(error instanceof ActionError && error.code === 'departure-required')) throw error;
+    await api('DELETE', '/api/auth/account', { loginKey, departures: await departures() });
+  }
 }

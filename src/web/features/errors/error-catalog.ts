@@ -45,6 +45,7 @@ export const ERROR_KINDS = {
   'rotation-required': 'conflict',
   'epoch-conflict': 'conflict',
   'members-mismatch': 'conflict',
+  'departure-required': 'conflict',
   'record-conflict': 'conflict',
   'not-participant': 'auth',
   'round-closed': 'conflict',
