@@ -13,7 +13,10 @@ import { addDays, dailySeries, rangeFor } from '../../src/web/checkins/days.ts';
 import { computeInsights } from '../../src/web/checkins/insights.ts';
 import { describePerson, summarizePeople, type ChartPerson } from '../../src/web/features/checkins/chart/chart-model.ts';
 import { ClosenessChart } from '../../src/web/features/checkins/chart/closeness-chart.tsx';
-import { decodeBody, encodeBody } from '../../src/web/sync/documents.ts';
+import { checkinKind } from '../../src/web/checkins/kinds.ts';
+import { decodeRecord, encodeRecord, registerKinds } from '../../src/web/sync/kinds.ts';
+
+registerKinds(checkinKind);
 
 const TODAY = '2026-11-21';
 const DAYS = 365;
@@ -83,7 +86,7 @@ function setup(): { records: number } {
       [shared, partner, theirs],
     ] as const) {
       const id = uuidv7(at);
-      const body = encodeBody({ k: 'checkin', v: 1, checkin });
+      const body = encodeRecord(checkinKind, { checkin }, null);
       const ciphertext = encryptRecord({ spaceKey: space.key, spaceId: space.id, recordId: id, authorId, epoch: space.epoch, body });
       records.push({ spaceId: space.id, id, authorId, epoch: space.epoch, ciphertext });
     }
@@ -101,8 +104,8 @@ function decryptAndAggregate(): number {
   for (const r of records) {
     const space = spaces.get(r.spaceId)!;
     const plain = decryptRecord({ spaceKey: space.key, spaceId: r.spaceId, recordId: r.id, authorId: r.authorId, epoch: r.epoch, ciphertext: r.ciphertext });
-    const body = decodeBody(plain);
-    if (body?.k === 'checkin') (r.authorId === me ? mine : theirs).push(body.checkin);
+    const decoded = decodeRecord(plain);
+    if (decoded?.def === checkinKind) (r.authorId === me ? mine : theirs).push((decoded.body as { checkin: Checkin }).checkin);
   }
   const { from, to } = rangeFor(DAYS, TODAY);
   const myPoints = dailySeries(mine, { tz: TZ, from, to });

@@ -5,6 +5,8 @@
 import type { z } from 'zod';
 import type { SignupBody } from '../../src/shared/api.ts';
 import type { Identity } from '../../src/crypto/identity.ts';
+import { generateSpaceKey, sealSpaceKey } from '../../src/crypto/space-keys.ts';
+import { toB64 } from '../../src/shared/base64.ts';
 import { blob, newId, randomEmail, randomIp } from './blobs.ts';
 import { createEntry, newIdentity } from './membership.ts';
 import { type RequestableApp, call, sessionCookieFrom } from './http.ts';
@@ -41,7 +43,22 @@ export function signupWithIdentity(overrides: Partial<z.input<typeof SignupBody>
     recoveryAuth: blob.key32(),
     publicKeys,
     wrappedIdentity: blob.sealed(),
-    personalSpace: { id: personalSpaceId, sealedKey: blob.sealed(), membershipEntry: createEntry(personalSpaceId, { id: userId, identity }) },
+    personalSpace: {
+      id: personalSpaceId,
+      // A real key sealed to the user by themselves, so client code can open the personal space.
+      sealedKey: toB64(
+        sealSpaceKey({
+          spaceKey: generateSpaceKey(),
+          spaceId: personalSpaceId,
+          epoch: 1,
+          recipientUserId: userId,
+          recipientPublicKey: identity.x25519.publicKey,
+          senderUserId: userId,
+          senderSigningKey: identity.ed25519.secretKey,
+        }),
+      ),
+      membershipEntry: createEntry(personalSpaceId, { id: userId, identity }),
+    },
     ...overrides,
   };
   return { body, identity };

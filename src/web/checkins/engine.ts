@@ -22,8 +22,8 @@ import {
 import { ActionError } from '../state/types.ts';
 import { personalSpaceId, shareableSpaces } from '../state/my-spaces.ts';
 import { memberName } from '../features/spaces/space-names.ts';
-import { checkinDocs, type RecordBody } from '../sync/documents.ts';
-import { onEngineChange, queuedBodies, spaceState, writeRecord } from '../sync/engine.ts';
+import { engine } from '../sync/index.ts';
+import { checkinDocs, checkinKind, checkinSettingsKind } from './kinds.ts';
 import { sameJson } from '../lib/same-json.ts';
 import { keyring } from '../vault/keyring.ts';
 
@@ -33,7 +33,7 @@ let activated = false;
 export function activate(): void {
   if (activated) return;
   activated = true;
-  onEngineChange((change) => {
+  engine.onChange((change) => {
     if (change === 'stopped') return reset();
     publish();
   });
@@ -50,26 +50,22 @@ function reset(): void {
 /** My settings: the latest saved, a queued change on top (so an offline change shows at once). */
 function currentSettings(personalId: string): CheckinSettingsView {
   let view: CheckinSettingsView = DEFAULT_CHECKIN_SETTINGS;
-  const state = spaceState(personalId);
+  const state = engine.spaceState(personalId);
   const saved = state ? checkinDocs(state).settings : null;
   if (saved) view = { health: saved.health, shareWith: saved.shareWith, chosen: true };
-  for (const q of queuedBodies(personalId)) {
-    if (q.body.k === 'checkin-settings') view = { health: q.body.health, shareWith: q.body.shareWith, chosen: true };
-  }
+  for (const q of engine.queuedOf(personalId, checkinSettingsKind)) view = { health: q.body.health, shareWith: q.body.shareWith, chosen: true };
   return view;
 }
 
 function mine(personalId: string, myId: string): MyCheckin[] {
   const out: MyCheckin[] = [];
-  const state = spaceState(personalId);
+  const state = engine.spaceState(personalId);
   if (state) {
     for (const doc of checkinDocs(state).checkins.values()) {
       if (doc.authorId === myId) out.push({ id: doc.id, checkin: doc.checkin, pending: false });
     }
   }
-  for (const q of queuedBodies(personalId)) {
-    if (q.body.k === 'checkin') out.push({ id: q.id, checkin: q.body.checkin, pending: true });
-  }
+  for (const q of engine.queuedOf(personalId, checkinKind)) out.push({ id: q.id, checkin: q.body.checkin, pending: true });
   return out.sort((a, b) => a.checkin.at - b.checkin.at);
 }
 
@@ -80,7 +76,7 @@ function mine(personalId: string, myId: string): MyCheckin[] {
 function partners(): PartnerCheckins[] {
   const byUser = new Map<string, { name: string; checkins: Map<number, Checkin> }>();
   for (const space of shareableSpaces()) {
-    const state = spaceState(space.id);
+    const state = engine.spaceState(space.id);
     if (!state) continue;
     const active = new Map(space.members.filter((m) => !m.isMe && m.status === 'active').map((m) => [m.userId, m]));
     for (const doc of checkinDocs(state).checkins.values()) {
@@ -129,14 +125,14 @@ export const checkinActionsImpl: CheckinActions = {
       ...(note && { note }),
     });
     if (!checkin) throw new ActionError('bad-request');
-    const id = await writeRecord(personalId, { k: 'checkin', v: 1, checkin });
+    const id = await engine.write(personalId, checkinKind, { checkin });
 
     // Partners see the two closeness scores only; the note goes along only when chosen for it.
     const shared: Checkin = { v: 1, at: checkin.at, tz: checkin.tz, emotional: checkin.emotional, physical: checkin.physical };
     if (input.shareNote && checkin.note !== undefined) shared.note = checkin.note;
     const settings = currentSettings(personalId);
     const targets = shareableSpaces().filter((s) => settings.shareWith.includes(s.id));
-    for (const space of targets) await writeRecord(space.id, { k: 'checkin', v: 1, checkin: shared });
+    for (const space of targets) await engine.write(space.id, checkinKind, { checkin: shared });
     publish();
     return { id };
   },
@@ -146,8 +142,7 @@ export const checkinActionsImpl: CheckinActions = {
     const personalId = personalSpaceId();
     if (!myId || !personalId) throw new ActionError('unauthenticated');
     const known = new Set(shareableSpaces().map((s) => s.id));
-    const body: RecordBody = { k: 'checkin-settings', v: 1, health, shareWith: [...new Set(shareWith)].filter((id) => known.has(id)) };
-    await writeRecord(personalId, body);
+    await engine.write(personalId, checkinSettingsKind, { health, shareWith: [...new Set(shareWith)].filter((id) => known.has(id)) });
     publish();
   },
 };

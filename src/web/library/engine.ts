@@ -20,8 +20,18 @@ import {
   type ProgramProgress,
 } from '../state/library-store.ts';
 import { memberName } from '../features/spaces/space-names.ts';
-import { libraryDocs, type LibraryDocs, type RecordBody } from '../sync/documents.ts';
-import { onEngineChange, queuedBodies, spaceState, writeRecord } from '../sync/engine.ts';
+import { engine } from '../sync/index.ts';
+import type { RecordKind } from '../sync/kinds.ts';
+import {
+  assessmentKind,
+  keepKind,
+  libraryDocs,
+  onboardingKind,
+  programStateKind,
+  programStepKind,
+  progressSharingKind,
+  type LibraryDocs,
+} from './kinds.ts';
 import { sameJson } from '../lib/same-json.ts';
 import { keyring } from '../vault/keyring.ts';
 
@@ -31,7 +41,7 @@ let activated = false;
 export function activate(): void {
   if (activated) return;
   activated = true;
-  onEngineChange((change) => {
+  engine.onChange((change) => {
     if (change === 'stopped') return reset();
     publish();
   });
@@ -50,7 +60,7 @@ function reset(): void {
 
 /** The documents of a space with my queued writes applied on top (shown before they are sent). */
 function docsWithQueued(spaceId: string, myId: string): LibraryDocs | null {
-  const state = spaceState(spaceId);
+  const state = engine.spaceState(spaceId);
   if (!state) return null;
   const saved = libraryDocs(state);
   const docs: LibraryDocs = {
@@ -61,18 +71,17 @@ function docsWithQueued(spaceId: string, myId: string): LibraryDocs | null {
     assessments: new Map(saved.assessments),
     progressSharing: saved.progressSharing,
   };
-  for (const q of queuedBodies(spaceId)) {
-    const b = q.body;
-    const seq = Infinity;
-    if (b.k === 'program-step') docs.steps.set(`${myId} ${b.programId}/${b.stepId}`, { value: b.done, seq });
-    else if (b.k === 'program-state') {
-      const key = `${myId} ${b.programId}`;
-      docs.programs.set(key, { value: b.status, seq, startedAt: docs.programs.get(key)?.startedAt ?? q.queuedAt });
-    } else if (b.k === 'keep') docs.keeps.set(`${b.what} ${b.ref}`, { value: b.kept, seq });
-    else if (b.k === 'onboarding') docs.onboarding = { value: b.reasonId, seq };
-    else if (b.k === 'assessment') docs.assessments.set(q.id, { scores: b.scores, seq, createdAt: q.queuedAt });
-    else if (b.k === 'progress-sharing') docs.progressSharing = { value: b.shareWith, seq };
+  // Queued writes are newer than anything synced (their versions are one past what we hold).
+  const n = Infinity;
+  for (const { body: b } of engine.queuedOf(spaceId, programStepKind)) docs.steps.set(`${myId} ${b.programId}/${b.stepId}`, { value: b.done, n });
+  for (const { body: b, queuedAt } of engine.queuedOf(spaceId, programStateKind)) {
+    const key = `${myId} ${b.programId}`;
+    docs.programs.set(key, { value: b.status, n, startedAt: docs.programs.get(key)?.startedAt ?? queuedAt });
   }
+  for (const { body: b } of engine.queuedOf(spaceId, keepKind)) docs.keeps.set(`${b.what} ${b.ref}`, { value: b.kept, n });
+  for (const { body: b } of engine.queuedOf(spaceId, onboardingKind)) docs.onboarding = { value: b.reasonId, n };
+  for (const { id, body: b, queuedAt } of engine.queuedOf(spaceId, assessmentKind)) docs.assessments.set(id, { scores: b.scores, seq: Infinity, createdAt: queuedAt });
+  for (const { body: b } of engine.queuedOf(spaceId, progressSharingKind)) docs.progressSharing = { value: b.shareWith, n };
   return docs;
 }
 
@@ -123,25 +132,25 @@ function publish(): void {
 
 /** Partners' progress copies, from every shared space we are both active in (the newest wins). */
 function partners(): PartnerProgress[] {
-  const byKey = new Map<string, PartnerProgress & { seq: number }>();
+  const byKey = new Map<string, PartnerProgress & { n: number }>();
   for (const space of shareableSpaces()) {
-    const state = spaceState(space.id);
+    const state = engine.spaceState(space.id);
     if (!state) continue;
     const docs = libraryDocs(state);
     for (const member of space.members) {
       if (member.isMe || member.status !== 'active') continue;
       for (const [programId, progress] of progressOf(docs, member.userId)) {
         const key = `${member.userId} ${programId}`;
-        const seq = docs.programs.get(key)?.seq ?? 0;
+        const n = docs.programs.get(key)?.n ?? 0;
         const current = byKey.get(key);
-        if (!current || current.done.length < progress.done.length || current.seq < seq) {
-          byKey.set(key, { userId: member.userId, name: memberName(member), programId, status: progress.status, done: progress.done, seq });
+        if (!current || current.done.length < progress.done.length || current.n < n) {
+          byKey.set(key, { userId: member.userId, name: memberName(member), programId, status: progress.status, done: progress.done, n });
         }
       }
     }
   }
   return [...byKey.values()]
-    .map(({ seq: _seq, ...p }) => p)
+    .map(({ n: _n, ...p }) => p)
     .sort((a, b) => a.name.localeCompare(b.name) || a.programId.localeCompare(b.programId));
 }
 
@@ -153,39 +162,39 @@ function signedIn(): { personalId: string } {
 }
 
 /** Writes a progress record to my personal space and a copy to each space I share progress with. */
-async function writeProgress(body: RecordBody): Promise<void> {
+async function writeProgress<B>(kind: RecordKind<B>, body: B): Promise<void> {
   const { personalId } = signedIn();
-  await writeRecord(personalId, body);
+  await engine.write(personalId, kind, body);
   const targets = shareableSpaces().filter((s) => progressSharing.value.includes(s.id));
-  for (const space of targets) await writeRecord(space.id, body);
+  for (const space of targets) await engine.write(space.id, kind, body);
   publish();
 }
 
 export const libraryActionsImpl: LibraryActions = {
   async setProgramStatus(programId, status) {
-    await writeProgress({ k: 'program-state', v: 1, programId, status });
+    await writeProgress(programStateKind, { programId, status });
   },
 
   async setStepDone(programId, stepId, done) {
-    if (!programProgress.value.has(programId)) await writeProgress({ k: 'program-state', v: 1, programId, status: 'active' });
-    await writeProgress({ k: 'program-step', v: 1, programId, stepId, done });
+    if (!programProgress.value.has(programId)) await writeProgress(programStateKind, { programId, status: 'active' });
+    await writeProgress(programStepKind, { programId, stepId, done });
   },
 
   async keep(what, ref, keep) {
     const { personalId } = signedIn();
-    await writeRecord(personalId, { k: 'keep', v: 1, what, ref, kept: keep });
+    await engine.write(personalId, keepKind, { what, ref, kept: keep });
     publish();
   },
 
   async chooseReason(reasonId) {
     const { personalId } = signedIn();
-    await writeRecord(personalId, { k: 'onboarding', v: 1, reasonId });
+    await engine.write(personalId, onboardingKind, { reasonId });
     publish();
   },
 
   async saveAssessment(scores) {
     const { personalId } = signedIn();
-    const id = await writeRecord(personalId, { k: 'assessment', v: 1, scores });
+    const id = await engine.write(personalId, assessmentKind, { scores });
     publish();
     return { id };
   },
@@ -195,12 +204,12 @@ export const libraryActionsImpl: LibraryActions = {
     const known = new Set(shareableSpaces().map((s) => s.id));
     const next = [...new Set(shareWith)].filter((id) => known.has(id));
     const added = next.filter((id) => !progressSharing.value.includes(id));
-    await writeRecord(personalId, { k: 'progress-sharing', v: 1, shareWith: next });
+    await engine.write(personalId, progressSharingKind, { shareWith: next });
     // Partners in a newly chosen space see where I am now, not only what I do next.
     for (const spaceId of added) {
       for (const [programId, progress] of programProgress.value) {
-        await writeRecord(spaceId, { k: 'program-state', v: 1, programId, status: progress.status });
-        for (const stepId of progress.done) await writeRecord(spaceId, { k: 'program-step', v: 1, programId, stepId, done: true });
+        await engine.write(spaceId, programStateKind, { programId, status: progress.status });
+        for (const stepId of progress.done) await engine.write(spaceId, programStepKind, { programId, stepId, done: true });
       }
     }
     publish();

@@ -25,8 +25,18 @@ import { readPositions, reflections, roundDraftKey, roundNotes, roundsBySpace } 
 import type { ReadPosition, Reflection, RevealedAnswers, RevealedRound, RoundView } from '../state/rounds-types.ts';
 import { me, spaces } from '../state/store.ts';
 import { ActionError } from '../state/types.ts';
-import { MAX_READ_STEP, MAX_ROUND_NOTE_CHARS, roundDocs, type ReadPositionDoc, type RoundNoteDoc } from '../sync/documents.ts';
-import { onEngineChange, onLiveEvent, queuedBodies, spaceState, syncNow, writeRecord } from '../sync/engine.ts';
+import { engine } from '../sync/index.ts';
+import { spaceDocs } from '../spaces/kinds.ts';
+import {
+  MAX_READ_STEP,
+  MAX_ROUND_NOTE_CHARS,
+  readPositionKind,
+  reflectionKind,
+  roundDocs,
+  roundNoteKind,
+  type ReadPositionDoc,
+  type RoundNoteDoc,
+} from './kinds.ts';
 import { deleteDevice, getDevice, putDevice } from '../sync/local-db.ts';
 import type { SpaceState } from '../sync/space-state.ts';
 import { sameJson } from '../lib/same-json.ts';
@@ -54,11 +64,11 @@ let userId: string | null = null;
 export function activate(): void {
   if (activated) return;
   activated = true;
-  onLiveEvent((event) => {
+  engine.onLiveEvent((event) => {
     if (event.type === 'rounds') void refreshSpace(event.spaceId);
     if (event.type === 'removed') forget(event.spaceId);
   });
-  onEngineChange((change) => {
+  engine.onChange((change) => {
     if (change === 'stopped') return reset();
     if (change === 'synced') void refreshAll();
     publishDocs();
@@ -156,7 +166,7 @@ function storeSummary(summary: RoundSummary): void {
 
 function nameResolver(spaceId: string, state: SpaceState | undefined): NameOf {
   const view = spaces.value.find((s) => s.id === spaceId);
-  return (id) => view?.members.find((m) => m.userId === id)?.displayName ?? state?.profiles.get(id)?.displayName ?? null;
+  return (id) => view?.members.find((m) => m.userId === id)?.displayName ?? (state ? spaceDocs(state).profiles.get(id)?.displayName : undefined) ?? null;
 }
 
 /** The exercise id inside a round's header, decrypted with the key of the round's epoch. */
@@ -184,7 +194,7 @@ function headerExercise(summary: RoundSummary, state: SpaceState | undefined): s
 }
 
 function viewOf(summary: RoundSummary, myId: string): RoundView {
-  const state = spaceState(summary.spaceId);
+  const state = engine.spaceState(summary.spaceId);
   return toRoundView(summary, myId, headerExercise(summary, state), nameResolver(summary.spaceId, state));
 }
 
@@ -193,7 +203,7 @@ function publishRounds(): void {
   if (!myId) return;
   const next = new Map<string, RoundView[]>();
   for (const [spaceId, list] of summaries) {
-    if (!spaceState(spaceId)) continue; // left or removed since the last refresh
+    if (!engine.spaceState(spaceId)) continue; // left or removed since the last refresh
     next.set(spaceId, sortRounds(list.filter((r) => r.participants.some((p) => p.userId === myId)).map((r) => viewOf(r, myId))));
   }
   roundsBySpace.value = next;
@@ -215,17 +225,16 @@ function docsWithQueued(spaceId: string, state: SpaceState, myId: string) {
   const positions = new Map<string, Map<string, ReadPositionDoc>>();
   for (const [roundId, byAuthor] of docs.positions) positions.set(roundId, new Map(byAuthor));
   const reflectionList = new Map(docs.reflections);
-  for (const q of queuedBodies(spaceId)) {
-    const b = q.body;
-    if (b.k === 'round-note' && state.summary.kind === 'shared') {
-      notes.set(q.id, { id: q.id, roundId: b.roundId, itemId: b.itemId, text: b.text, authorId: myId, seq: Infinity, createdAt: q.queuedAt });
-    } else if (b.k === 'read-position' && state.summary.kind === 'shared') {
-      const byAuthor = positions.get(b.roundId) ?? new Map<string, ReadPositionDoc>();
-      byAuthor.set(myId, { step: b.step, seq: Infinity });
-      positions.set(b.roundId, byAuthor);
-    } else if (b.k === 'reflection' && state.summary.kind === 'personal') {
-      reflectionList.set(q.id, { id: q.id, exerciseId: b.exerciseId, answers: b.answers, seq: Infinity, createdAt: q.queuedAt });
-    }
+  for (const { id, body: b, queuedAt } of engine.queuedOf(spaceId, roundNoteKind)) {
+    notes.set(id, { id, roundId: b.roundId, itemId: b.itemId, text: b.text, authorId: myId, seq: Infinity, createdAt: queuedAt });
+  }
+  for (const { body: b, n } of engine.queuedOf(spaceId, readPositionKind)) {
+    const byAuthor = positions.get(b.roundId) ?? new Map<string, ReadPositionDoc>();
+    byAuthor.set(myId, { step: b.step, n: n ?? Infinity });
+    positions.set(b.roundId, byAuthor);
+  }
+  for (const { id, body: b, queuedAt } of engine.queuedOf(spaceId, reflectionKind)) {
+    reflectionList.set(id, { id, exerciseId: b.exerciseId, answers: b.answers, seq: Infinity, createdAt: queuedAt });
   }
   return { notes, positions, reflections: reflectionList };
 }
@@ -237,7 +246,7 @@ function publishDocs(): void {
   const notesMap = new Map<string, ReturnType<typeof notesOf>>();
   let mine: Reflection[] = [];
   for (const space of spaces.value) {
-    const state = spaceState(space.id);
+    const state = engine.spaceState(space.id);
     if (!state) continue;
     const docs = docsWithQueued(space.id, state, myId);
     if (space.kind === 'personal') {
@@ -264,11 +273,11 @@ function publishDocs(): void {
 
 /** The space's state, after one sync if a key rotation is pending or its key is missing. */
 async function readySpace(spaceId: string, epoch?: number): Promise<SpaceState> {
-  let state = spaceState(spaceId);
+  let state = engine.spaceState(spaceId);
   const wanted = () => epoch ?? state?.epoch ?? 0;
   if (!state || state.summary.needsRotation || !state.keys.has(wanted())) {
-    await syncNow();
-    state = spaceState(spaceId);
+    await engine.syncNow();
+    state = engine.spaceState(spaceId);
   }
   if (!state) throw new ActionError('not-found');
   return state;
@@ -328,8 +337,8 @@ export const roundActionsImpl: RoundActions = {
     } catch (error) {
       // The space moved to a new key meanwhile (someone joined or left): sync, then try once more.
       if (!(error instanceof ActionError) || !['stale-epoch', 'rotation-required'].includes(error.code)) throw error;
-      await syncNow();
-      const again = spaceState(spaceId);
+      await engine.syncNow();
+      const again = engine.spaceState(spaceId);
       if (!again) throw new ActionError('not-found');
       await create(again);
     }
@@ -433,7 +442,7 @@ export const roundActionsImpl: RoundActions = {
       // Cache only what verified completely; a failure is retried next time (a key may arrive).
       if (answers.every((a) => a.verified)) revealed.set(cacheKey, answers);
     }
-    const state = spaceState(spaceId);
+    const state = engine.spaceState(spaceId);
     if (!state) throw new ActionError('not-found');
     const nameOf = nameResolver(spaceId, state);
     const participants = new Set(summary.participants.map((p) => p.userId));
@@ -450,19 +459,19 @@ export const roundActionsImpl: RoundActions = {
     requireUser();
     const trimmed = text.trim();
     if (trimmed.length === 0 || trimmed.length > MAX_ROUND_NOTE_CHARS || !isContentId(itemId)) throw new ActionError('bad-request');
-    const state = spaceState(spaceId);
+    const state = engine.spaceState(spaceId);
     if (!state) throw new ActionError('not-found');
     if (state.summary.kind !== 'shared') throw new ActionError('personal-space');
-    await writeRecord(spaceId, { k: 'round-note', v: 1, roundId, itemId, text: trimmed });
+    await engine.write(spaceId, roundNoteKind, { roundId, itemId, text: trimmed });
   },
 
   async setReadPosition(spaceId, roundId, step) {
     requireUser();
     if (!Number.isInteger(step) || step < 0 || step > MAX_READ_STEP) throw new ActionError('bad-request');
-    const state = spaceState(spaceId);
+    const state = engine.spaceState(spaceId);
     if (!state) throw new ActionError('not-found');
     if (state.summary.kind !== 'shared') throw new ActionError('personal-space');
-    await writeRecord(spaceId, { k: 'read-position', v: 1, roundId, step });
+    await engine.write(spaceId, readPositionKind, { roundId, step });
   },
 
   async saveReflection({ exerciseId, answers }) {
@@ -473,7 +482,7 @@ export const roundActionsImpl: RoundActions = {
     if (!complete) throw new ActionError('bad-request');
     const personalSpaceId = me.value?.personalSpaceId ?? spaces.value.find((s) => s.kind === 'personal')?.id;
     if (!personalSpaceId) throw new ActionError('not-found');
-    const id = await writeRecord(personalSpaceId, { k: 'reflection', v: 1, exerciseId: exercise.id, answers: complete });
+    const id = await engine.write(personalSpaceId, reflectionKind, { exerciseId: exercise.id, answers: complete });
     return { id };
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundSummary } from '../../shared/api.ts';
-import type { RoundNoteDoc } from '../sync/documents.ts';
+import type { RoundNoteDoc } from './kinds.ts';
 import { latestPosition, notesOf, sortRounds, toRoundView } from './views.ts';
 
 const summary: RoundSummary = {
@@ -43,9 +43,9 @@ describe('round views', () => {
 
 describe('read-together position', () => {
   const byAuthor = new Map([
-    ['a', { step: 3, seq: 10 }],
-    ['b', { step: 5, seq: 12 }],
-    ['mallory', { step: 99, seq: 50 }],
+    ['a', { step: 3, n: 10 }],
+    ['b', { step: 5, n: 12 }],
+    ['mallory', { step: 99, n: 50 }],
   ]);
   it('is the last one written by a participant', () => {
     expect(latestPosition('r', byAuthor, new Set(['a', 'b']))).toEqual({ roundId: 'r', step: 5, updatedBy: 'b' });

@@ -1,7 +1,7 @@
 /** Pure mappings from what the server and the record log say to what the screens show. */
 import type { RoundSummary } from '../../shared/api.ts';
 import type { FollowUpNote, ReadPosition, RoundView } from '../state/rounds-types.ts';
-import type { ReadPositionDoc, RoundNoteDoc } from '../sync/documents.ts';
+import type { ReadPositionDoc, RoundNoteDoc } from './kinds.ts';
 
 export type NameOf = (userId: string) => string | null;
 
@@ -34,8 +34,8 @@ export function sortRounds(views: RoundView[]): RoundView[] {
 }
 
 /**
- * The shared read-together position of a round: the latest (by the server's seq) written by one
- * of its participants. When the participants are not known (the round is not loaded yet), any
+ * The shared read-together position of a round: the newest (by version, then author id) written
+ * by one of its participants. When the participants are not known (the round is not loaded yet), any
  * member's position counts.
  */
 export function latestPosition(
@@ -43,10 +43,10 @@ export function latestPosition(
   byAuthor: ReadonlyMap<string, ReadPositionDoc>,
   participants: ReadonlySet<string> | null,
 ): ReadPosition | null {
-  let best: { step: number; seq: number; authorId: string } | null = null;
+  let best: { step: number; n: number; authorId: string } | null = null;
   for (const [authorId, doc] of byAuthor) {
     if (participants && !participants.has(authorId)) continue;
-    if (!best || doc.seq > best.seq) best = { ...doc, authorId };
+    if (!best || doc.n > best.n || (doc.n === best.n && authorId > best.authorId)) best = { ...doc, authorId };
   }
   return best ? { roundId, step: best.step, updatedBy: best.authorId } : null;
 }

@@ -4,7 +4,7 @@
  * ../library/engine.ts and loads on demand (like checkins-store.ts).
  */
 import { signal } from '@preact/signals';
-import type { AssessmentScores } from '../sync/documents.ts';
+import type { AssessmentScores } from '../library/kinds.ts';
 
 const watched = { watched: () => void import('../library/actions.ts').then((m) => m.activateLibrary()) };
 

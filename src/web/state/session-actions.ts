@@ -20,7 +20,10 @@ import { signMembershipEntry } from '../../crypto/membership.ts';
 import { safetyCode } from '../../crypto/safety-code.ts';
 import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
 import { api } from '../lib/api.ts';
-import { departureFrom, departuresFromAll, deferProfile, forgetSpace, spaceState, startSync, stopSync, syncNow, writeRecord } from '../sync/engine.ts';
+import { engine } from '../sync/index.ts';
+import { registerAllKinds } from '../kinds.ts';
+import { profileKind, spaceNameKind } from '../spaces/kinds.ts';
+import { activateSpaces, deferProfile } from '../spaces/views.ts';
 import { getDevice, putDevice, wipeDevice } from '../sync/local-db.ts';
 import * as account from '../vault/account.ts';
 import { forgetUserKey, recallUserKey, rememberUserKey } from '../vault/device-unlock.ts';
@@ -51,13 +54,15 @@ async function enterUnlocked(bundle: AccountBundle, ring: KeyRing, rememberDevic
   // Loads this device's cache (and, on a new device, waits briefly for the first sync) before
   // the first screen shows. A failure there (storage, network) must never undo the sign-in or
   // hide the recovery code that signUp is about to return.
-  await startSync(ring).catch((error: unknown) => console.warn('sync did not start', (error as Error).message));
+  registerAllKinds();
+  activateSpaces();
+  await engine.start(ring).catch((error: unknown) => console.warn('sync did not start', (error as Error).message));
   authStatus.value = 'unlocked';
 }
 
 /** Forgets everything on this device: keys, cache, outbox, account material. */
 async function wipeLocal(): Promise<void> {
-  stopSync();
+  engine.stop();
   clearKeyring();
   await wipeDevice();
   me.value = null;
@@ -76,7 +81,7 @@ async function checkSession(): Promise<void> {
 }
 
 function spaceKeyFor(spaceId: string, epoch?: number): { key: Uint8Array; epoch: number } {
-  const state = spaceState(spaceId);
+  const state = engine.spaceState(spaceId);
   if (!state) throw new ActionError('not-found');
   const e = epoch ?? state.epoch;
   const key = state.keys.get(e);
@@ -87,7 +92,7 @@ function spaceKeyFor(spaceId: string, epoch?: number): { key: Uint8Array; epoch:
 function inviteView(spaceId: string, invite: InviteInfo): InviteView {
   let url: string | null = null;
   if (invite.status === 'open') {
-    const state = spaceState(spaceId);
+    const state = engine.spaceState(spaceId);
     const key = state?.keys.get(invite.epoch);
     if (key) {
       try {
@@ -143,7 +148,7 @@ export const sessionActions: Actions = {
   },
 
   async lock() {
-    stopSync();
+    engine.stop();
     clearKeyring();
     await forgetUserKey();
     spaces.value = [];
@@ -171,7 +176,7 @@ export const sessionActions: Actions = {
 
   async deleteAccount(password) {
     const bundle = await requireBundle();
-    await account.deleteAccount(bundle, password, departuresFromAll);
+    await account.deleteAccount(bundle, password, () => engine.departuresFromAll());
     await wipeLocal();
   },
 
@@ -214,25 +219,25 @@ export const sessionActions: Actions = {
       r.identity.ed25519.secretKey,
     );
     await api('POST', '/api/spaces', { id: spaceId, sealedKey: toB64(sealedKey), membershipEntry: toB64(membershipEntry) });
-    await syncNow();
-    if (name.trim()) await writeRecord(spaceId, { k: 'space-name', v: 1, name: name.trim() });
-    if (displayName.trim()) await writeRecord(spaceId, { k: 'profile', v: 1, displayName: displayName.trim(), pronouns: pronouns.trim() });
+    await engine.syncNow();
+    if (name.trim()) await engine.write(spaceId, spaceNameKind, { name: name.trim() });
+    if (displayName.trim()) await engine.write(spaceId, profileKind, { displayName: displayName.trim(), pronouns: pronouns.trim() });
     return { spaceId };
   },
 
   async setSpaceName(spaceId, name) {
-    await writeRecord(spaceId, { k: 'space-name', v: 1, name: name.trim() });
+    await engine.write(spaceId, spaceNameKind, { name: name.trim() });
   },
 
   async setProfile(spaceId, { displayName, pronouns }) {
     const profile = { displayName: displayName.trim(), pronouns: pronouns.trim() };
-    const state = spaceState(spaceId);
+    const state = engine.spaceState(spaceId);
     const mine = state?.summary.members.find((m) => m.userId === keyring()?.userId);
     if (state && mine?.status === 'pending') {
       await deferProfile(spaceId, profile);
       return;
     }
-    await writeRecord(spaceId, { k: 'profile', v: 1, ...profile });
+    await engine.write(spaceId, profileKind, profile);
   },
 
   async createInvite(spaceId) {
@@ -277,25 +282,25 @@ export const sessionActions: Actions = {
     });
     const result = await api<{ spaceId: string }>('POST', `/api/invites/${inviteId}/accept`, { token, mac: toB64(mac) });
     const acceptedAt = Date.now();
-    await syncNow();
+    await engine.syncNow();
     // A member's device may already have checked our keys against the invite and declined us:
     // a sync completed since the accept and the space is not there.
     const synced = (syncState.value.lastSyncedAt ?? 0) >= acceptedAt;
-    if (!spaceState(result.spaceId) && (synced || removedSpaceIds.value.has(result.spaceId))) {
+    if (!engine.spaceState(result.spaceId) && (synced || removedSpaceIds.value.has(result.spaceId))) {
       throw new ActionError('invite-mac-invalid');
     }
     return result;
   },
 
   async safetyCode(spaceId) {
-    const state = spaceState(spaceId);
+    const state = engine.spaceState(spaceId);
     if (!state) throw new ActionError('not-found');
     if (state.integrityWarning === 'membership' || !state.head) throw new ActionError('membership-invalid');
     return safetyCode(spaceId, state.logMembers, state.head);
   },
 
   async leaveSpace(spaceId) {
-    await api('POST', `/api/spaces/${spaceId}/leave`, { departure: await departureFrom(spaceId) });
-    forgetSpace(spaceId);
+    await api('POST', `/api/spaces/${spaceId}/leave`, { departure: await engine.departureFrom(spaceId) });
+    engine.forgetSpace(spaceId);
   },
 };

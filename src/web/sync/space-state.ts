@@ -13,13 +13,7 @@ import { departureHolds, openDeparture } from '../../crypto/departure.ts';
 import { verifyMembershipLog, type MemberKeys, type VerifiedEntry } from '../../crypto/membership.ts';
 import { openSpaceKey } from '../../crypto/space-keys.ts';
 import type { KeyRing } from '../vault/keyring.ts';
-
-export interface ProfileDoc {
-  displayName: string;
-  pronouns: string;
-  seq: number;
-  epoch: number;
-}
+import type { AppliedVersion } from './kinds.ts';
 
 /**
  * Why a space is not fully trusted on this device (shown as one calm warning):
@@ -49,8 +43,8 @@ export interface SpaceState {
   keys: Map<number, Uint8Array>;
   integrityWarning: IntegrityWarning | null;
   cursor: number;
-  profiles: Map<string, ProfileDoc>;
-  name: { value: string; seq: number; epoch: number } | null;
+  /** The applied version of every mutable document (kinds.ts): the latest by version, not by seq. */
+  versions: Map<string, AppliedVersion>;
 }
 
 export function emptySpaceState(summary: SpaceSummary): SpaceState {
@@ -67,8 +61,7 @@ export function emptySpaceState(summary: SpaceSummary): SpaceState {
     keys: new Map(),
     integrityWarning: null,
     cursor: 0,
-    profiles: new Map(),
-    name: null,
+    versions: new Map(),
   };
 }
 

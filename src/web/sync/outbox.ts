@@ -1,0 +1,180 @@
+/**
+ * Writes and the outbox: every write is encrypted and queued on the device before the network,
+ * sent in order when online, and re-encrypted under the new key when the space moved to a new
+ * epoch while it waited. Nothing is lost and the person never sees an error for a rotation.
+ */
+import { toB64 } from '../../shared/base64.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import { decryptRecord, encryptRecord } from '../../crypto/records.ts';
+import { ActionError } from '../state/types.ts';
+import type { KeyRing } from '../vault/keyring.ts';
+import type { QueuedWrite, Session, SyncDeps } from './context.ts';
+import { applyDecoded, decodeRecord, encodeRecord, placementAllows, versionScope, type Decoded, type RecordKind } from './kinds.ts';
+import type { OutboxEntry } from './local-db.ts';
+import type { SpaceState } from './space-state.ts';
+
+/**
+ * The key to write under: the verified epoch's, or, in the moment between learning of a new
+ * epoch and opening its key (mid-rotation), the newest key this device holds. The server refuses
+ * a write under an old epoch (stale-epoch), so nothing is ever stored under it: the outbox
+ * re-encrypts the write under the new key as soon as it opens.
+ */
+function newestKey(state: SpaceState): { epoch: number; key: Uint8Array } {
+  const current = state.keys.get(state.epoch);
+  if (current) return { epoch: state.epoch, key: current };
+  const held = [...state.keys.keys()].filter((e) => e <= state.epoch).sort((a, b) => b - a)[0];
+  if (held === undefined) throw new ActionError('rotation-required'); // not admitted yet: no key at all
+  return { epoch: held, key: state.keys.get(held)! };
+}
+
+/** The next version of a mutable document: one past every version I know, synced or queued. */
+function nextVersion(state: SpaceState, queued: readonly QueuedWrite[], def: RecordKind<any>, body: unknown, me: string): number | null {
+  if (!def.mutable) return null;
+  const scope = versionScope(def, body, me);
+  let n = 0;
+  for (const applied of state.versions.values()) if (applied.scope === scope) n = Math.max(n, applied.n);
+  for (const q of queued) {
+    if (q.entry.spaceId === state.summary.id && q.decoded.def === def && versionScope(def, q.decoded.body, me) === scope) n = Math.max(n, q.decoded.n ?? 0);
+  }
+  return n + 1;
+}
+
+function encrypt(ring: KeyRing, spaceId: string, recordId: string, epoch: number, key: Uint8Array, decoded: Decoded): Uint8Array {
+  return encryptRecord({ spaceKey: key, spaceId, recordId, authorId: ring.userId, epoch, body: encodeRecord(decoded.def, decoded.body, decoded.n) });
+}
+
+export interface OutboxHooks {
+  /** A sync is needed (a new key to fetch, or our view is stale). */
+  requestSync(): void;
+  scheduleRetry(): void;
+  changed(): void;
+}
+
+export function createOutbox(deps: SyncDeps, session: () => Session | null, hooks: OutboxHooks) {
+  let flushing: { generation: number; promise: Promise<void> } | null = null;
+
+  /** Decrypts what the outbox holds at start, so queued writes show at once (even offline). */
+  async function load(s: Session): Promise<void> {
+    for (const entry of await deps.db.allOutbox()) {
+      const key = s.states.get(entry.spaceId)?.keys.get(entry.epoch);
+      if (!key) continue;
+      try {
+        const plain = decryptRecord({ spaceKey: key, spaceId: entry.spaceId, recordId: entry.id, authorId: s.ring.userId, epoch: entry.epoch, ciphertext: entry.ciphertext });
+        const decoded = decodeRecord(plain);
+        if (decoded) s.queued.push({ entry, decoded });
+      } catch {
+        // Not ours to read any more (another person's outbox on a shared device is wiped at sign-in).
+      }
+    }
+  }
+
+  /** Encrypts a record under the space's current epoch and queues it; sends it when online. */
+  async function write<B>(spaceId: string, def: RecordKind<B>, body: B): Promise<string> {
+    const s = session();
+    const state = s?.states.get(spaceId);
+    if (!s || !state) throw new ActionError('not-found');
+    if (!placementAllows(def.placement, state.summary.kind)) throw new ActionError('bad-request', `${def.kind} cannot live in a ${state.summary.kind} space`);
+    const { epoch, key } = newestKey(state);
+    const id = uuidv7();
+    const decoded: Decoded = { def, body, n: nextVersion(state, s.queued, def, body, s.ring.userId) };
+    const entry: OutboxEntry = { id, spaceId, epoch, ciphertext: encrypt(s.ring, spaceId, id, epoch, key, decoded), queuedAt: deps.clock.now() };
+    await deps.db.putOutbox(entry);
+    s.queued.push({ entry, decoded });
+    hooks.changed();
+    void flush();
+    return id;
+  }
+
+  function flush(): Promise<void> {
+    const s = session();
+    if (!s) return Promise.resolve();
+    if (flushing?.generation === s.generation) return flushing.promise;
+    const promise = (async () => {
+      try {
+        await flushOnce(s);
+      } finally {
+        if (flushing?.generation === s.generation) flushing = null;
+        hooks.changed();
+      }
+    })();
+    flushing = { generation: s.generation, promise };
+    return promise;
+  }
+
+  async function flushOnce(s: Session): Promise<void> {
+    for (const entry of await deps.db.allOutbox()) {
+      if (session() !== s) return;
+      try {
+        const { seq } = await deps.api<{ seq: number }>('POST', `/api/spaces/${entry.spaceId}/records`, {
+          id: entry.id,
+          epoch: entry.epoch,
+          ciphertext: toB64(entry.ciphertext),
+        });
+        // Cache it now, not at the next pull, so a reload (even offline) still shows it.
+        const createdAt = deps.clock.now();
+        await deps.db.putRecords([{ spaceId: entry.spaceId, seq, id: entry.id, authorId: s.ring.userId, epoch: entry.epoch, ciphertext: entry.ciphertext, createdAt }]);
+        await deps.db.deleteOutbox(entry.id);
+        const state = s.states.get(entry.spaceId);
+        const item = s.queued.find((q) => q.entry.id === entry.id);
+        if (state && item) applyDecoded(state, item.decoded, { id: entry.id, authorId: s.ring.userId, seq, epoch: entry.epoch, createdAt });
+        s.queued = s.queued.filter((q) => q.entry.id !== entry.id);
+      } catch (error) {
+        if (deps.isTransient(error)) {
+          hooks.scheduleRetry();
+          return;
+        }
+        const code = error instanceof ActionError ? error.code : 'internal';
+        if (code === 'stale-epoch' || code === 'rotation-required') {
+          // The space moved to a new key (someone joined or left): re-encrypt under it once the
+          // key is here. Nothing is lost.
+          const outcome = await reencrypt(s, entry);
+          if (outcome === 'resend') hooks.requestSync();
+          else if (outcome === 'wait') hooks.scheduleRetry();
+          return;
+        }
+        // Refused for good (the space is gone, or we were removed): drop it.
+        await deps.db.deleteOutbox(entry.id);
+        s.queued = s.queued.filter((q) => q.entry.id !== entry.id);
+      }
+    }
+  }
+
+  /**
+   * Re-encrypts a refused write under the space's current key. 'wait': the new key (or our own
+   * rotation) is not there yet; 'resend': re-encrypted, send it again; 'dropped': it can never be
+   * re-encrypted (its plaintext did not survive on this device), so it is removed.
+   */
+  async function reencrypt(s: Session, entry: OutboxEntry): Promise<'resend' | 'wait' | 'dropped'> {
+    const state = s.states.get(entry.spaceId);
+    if (!state) return 'wait';
+    const item = s.queued.find((q) => q.entry.id === entry.id);
+    if (!item) {
+      await deps.db.deleteOutbox(entry.id);
+      return 'dropped';
+    }
+    const epoch = state.epoch;
+    const key = state.keys.get(epoch);
+    if (!key || state.summary.needsRotation || epoch === entry.epoch) {
+      // Refused, yet by our view this epoch is current and needs no rotation: our view is stale
+      // (someone rotated since), and a sync settles it. Otherwise the epoch event, our own
+      // rotation in the running sync, or the bounded retry brings the key; no tight loop.
+      if (epoch === entry.epoch && !state.summary.needsRotation) hooks.requestSync();
+      return 'wait';
+    }
+    const next: OutboxEntry = { ...entry, epoch, ciphertext: encrypt(s.ring, entry.spaceId, entry.id, epoch, key, item.decoded) };
+    await deps.db.putOutbox(next);
+    item.entry = next;
+    return 'resend';
+  }
+
+  /** Forgets the queued writes of a space (left, removed or deleted). */
+  async function dropSpace(s: Session, spaceId: string): Promise<void> {
+    s.queued = s.queued.filter((q) => q.entry.spaceId !== spaceId);
+    const entries = await deps.db.allOutbox();
+    await Promise.all(entries.filter((e) => e.spaceId === spaceId).map((e) => deps.db.deleteOutbox(e.id)));
+  }
+
+  return { load, write, flush, dropSpace };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
