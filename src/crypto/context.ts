@@ -155,6 +155,7 @@ export const LABELS = {
   inviteSecret: 'innermost/invite/secret/v1',
   membership: 'innermost/membership/v1',
   departure: 'innermost/departure/v1',
+  tombstone: 'innermost/tombstone/v1',
   safetyCode: 'innermost/safety-code/v2',
   roundHeader: 'innermost/round-header/v1',
   roundSubmission: 'innermost/round-submission/v1',

@@ -6,10 +6,12 @@
  *
  * Format (never change once released):
  *   [0x01 version][u32 length n][n bytes: encodeContext('innermost/departure/v1',
- *     [spaceId, userId, head (32 bytes)])][64-byte Ed25519 signature by userId over the first 5 + n bytes]
+ *     [spaceId, userId, head (32 bytes), erase (0 or 1)])][64-byte Ed25519 signature by userId over the first 5 + n bytes]
  * `head` is the entryHash of the newest membership entry the leaver's device knew. It ties the
  * statement to a point in the space's history, so a statement from an earlier stay cannot be
  * replayed to remove the same person after they rejoined (see departureHolds).
+ * `erase`: the member also takes back what they shared in the space. The server deletes their
+ * records there, and the others' apps delete their copies when they next sync (see erasedUpTo).
  */
 import { concatBytes, equalBytes, readU32be, u32be } from './bytes.ts';
 import { decodeContext, encodeContext, LABELS } from './context.ts';
@@ -21,7 +23,7 @@ import { SIGNATURE_BYTES, sign, verify } from './sign.ts';
 export const DEPARTURE_VERSION = 0x01;
 const HEADER_BYTES = 5;
 
-export type Departure = { spaceId: string; userId: string; head: Uint8Array };
+export type Departure = { spaceId: string; userId: string; head: Uint8Array; erase: boolean };
 
 function invalid(): never {
   throw new CryptoError('membership-invalid');
@@ -29,8 +31,8 @@ function invalid(): never {
 
 function encode(d: Departure): Uint8Array {
   if (typeof d.spaceId !== 'string' || d.spaceId === '' || typeof d.userId !== 'string' || d.userId === '') invalid();
-  if (!(d.head instanceof Uint8Array) || d.head.length !== MEMBERSHIP_HASH_BYTES) invalid();
-  return encodeContext(LABELS.departure, [d.spaceId, d.userId, d.head]);
+  if (!(d.head instanceof Uint8Array) || d.head.length !== MEMBERSHIP_HASH_BYTES || typeof d.erase !== 'boolean') invalid();
+  return encodeContext(LABELS.departure, [d.spaceId, d.userId, d.head, d.erase ? 1 : 0]);
 }
 
 export function signDeparture(departure: Departure, signingSecretKey: Uint8Array): Uint8Array {
@@ -52,11 +54,18 @@ export function openDeparture(bytes: Uint8Array, verifyKey: Uint8Array): Departu
   if (bytes.length !== HEADER_BYTES + n + SIGNATURE_BYTES) invalid();
   const encoding = bytes.subarray(HEADER_BYTES, HEADER_BYTES + n);
   const { label, fields } = decodeContext(encoding, 'membership-invalid');
-  const [spaceId, userId, head] = fields;
-  if (label !== LABELS.departure || fields.length !== 3 || typeof spaceId !== 'string' || typeof userId !== 'string' || !(head instanceof Uint8Array)) {
+  const [spaceId, userId, head, erase] = fields;
+  if (
+    label !== LABELS.departure ||
+    fields.length !== 4 ||
+    typeof spaceId !== 'string' ||
+    typeof userId !== 'string' ||
+    !(head instanceof Uint8Array) ||
+    (erase !== 0 && erase !== 1)
+  ) {
     invalid();
   }
-  const departure = { spaceId, userId, head };
+  const departure = { spaceId, userId, head, erase: erase === 1 };
   if (!equalBytes(encode(departure), encoding)) invalid();
   if (!verify(verifyKey, bytes.subarray(0, HEADER_BYTES + n), bytes.subarray(HEADER_BYTES + n))) invalid();
   return departure;
@@ -71,4 +80,17 @@ export function departureHolds(departure: Departure, history: readonly VerifiedE
   const from = history.findIndex((e) => equalBytes(e.hash, departure.head));
   if (from < 0) return false;
   return history.slice(from).every((e) => e.members.some((m) => m.userId === departure.userId));
+}
+
+/**
+ * The last epoch whose records an erasing departure takes back: the epoch of the first entry
+ * after the departure's head that no longer lists the member (what they wrote until they were
+ * out), or every epoch while that entry has not been signed yet. Records the member writes after
+ * rejoining, in later epochs, are not touched. Null when the departure points at no entry.
+ */
+export function erasedUpTo(departure: Departure, history: readonly VerifiedEntry[]): number | null {
+  const from = history.findIndex((e) => equalBytes(e.hash, departure.head));
+  if (from < 0) return null;
+  const out = history.slice(from + 1).find((e) => !e.members.some((m) => m.userId === departure.userId));
+  return out ? out.epoch : Number.MAX_SAFE_INTEGER;
 }

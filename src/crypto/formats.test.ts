@@ -132,8 +132,8 @@ describe('v1 formats stay readable', () => {
   it('departure (Ed25519 is deterministic, so re-signing gives the same bytes)', () => {
     const head = entryHash(unhex(v1.membership.entriesHex.at(-1)!));
     const bytes = unhex(v1.departure.hex);
-    expect(openDeparture(bytes, bob.ed25519.publicKey)).toEqual({ spaceId, userId: bobId, head });
-    expect(hex(signDeparture({ spaceId, userId: bobId, head }, bob.ed25519.secretKey))).toBe(v1.departure.hex);
+    expect(openDeparture(bytes, bob.ed25519.publicKey)).toEqual({ spaceId, userId: bobId, head, erase: false });
+    expect(hex(signDeparture({ spaceId, userId: bobId, head, erase: false }, bob.ed25519.secretKey))).toBe(v1.departure.hex);
   });
 
   it('round header, submission (Ed25519 is deterministic: re-signing gives the same bytes) and draft', () => {

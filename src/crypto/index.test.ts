@@ -22,7 +22,9 @@ const FUNCTIONS = [
   // membership, safety code
   'signMembershipEntry', 'openMembershipEntry', 'entryHash', 'verifyMembershipLog', 'verifyMembershipStep', 'safetyCode',
   // departures
-  'signDeparture', 'openDeparture', 'departureHolds',
+  'signDeparture', 'openDeparture', 'departureHolds', 'erasedUpTo',
+  // tombstones
+  'signTombstone', 'verifyTombstone',
 ] as const;
 
 describe('src/crypto public API', () => {

@@ -14,5 +14,6 @@ export * from './recovery.ts';
 export * from './invite.ts';
 export * from './membership.ts';
 export * from './departure.ts';
+export * from './tombstone.ts';
 export * from './safety-code.ts';
 export * from './rounds.ts';

@@ -8,6 +8,7 @@ import { B64URL_RE, b64DecodedLength } from './base64.ts';
 import { UUID_RE } from './ids.ts';
 import {
   MAX_EMAIL_CHARS,
+  MAX_DELETES_PER_WRITE,
   MAX_DEPARTURE_BYTES,
   MAX_MEMBERSHIP_ENTRY_BYTES,
   MAX_SPACES_PER_DEPARTURE_LIST,
@@ -248,6 +249,11 @@ export const WriteRecordBody = z.strictObject({
   id: Id,
   epoch: z.number().int().min(1),
   ciphertext: b64(41, MAX_RECORD_BYTES),
+  /**
+   * This record is a tombstone: delete these records of mine in this space, in the same
+   * transaction (someone else's record here: 'forbidden', and nothing is written).
+   */
+  deletes: z.array(Id).min(1).max(MAX_DELETES_PER_WRITE).optional(),
 });
 export const WriteRecordResponse = z.object({ seq: z.number().int(), duplicate: z.boolean() });
 

@@ -11,6 +11,8 @@ export const MAX_SEALED_BYTES = 4 * KIB;
 export const MAX_MEMBERSHIP_ENTRY_BYTES = 16 * KIB;
 /** A signed departure: a space id, a user id and a 32-byte hash, framed and signed (~250 bytes). */
 export const MAX_DEPARTURE_BYTES = 1 * KIB;
+/** Records one deletion (a tombstone) can name: a sharing turned off, a space left. */
+export const MAX_DELETES_PER_WRITE = 500;
 /** Departures one account deletion can carry (one per shared space; the body stays under MAX_BODY_BYTES). */
 export const MAX_SPACES_PER_DEPARTURE_LIST = 64;
 /**

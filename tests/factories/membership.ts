@@ -77,10 +77,10 @@ export async function nextEntry(
   );
 }
 
-/** `member`'s signed departure from a space, pointing at the newest entry the server holds. */
-export async function departureOf(app: RequestableApp, member: Signer & { cookie: string; ip: string }, spaceId: string): Promise<string> {
+/** `member`'s signed departure from a space, pointing at the newest entry the server holds (`erase`: taking back what they shared). */
+export async function departureOf(app: RequestableApp, member: Signer & { cookie: string; ip: string }, spaceId: string, erase = false): Promise<string> {
   const detail = await spaceDetail(app, member, spaceId);
   const last = detail.membershipLog.at(-1);
   if (!last) throw new Error('departureOf: no log');
-  return toB64(signDeparture({ spaceId, userId: member.id, head: entryHash(fromB64(last.entry)) }, member.identity.ed25519.secretKey));
+  return toB64(signDeparture({ spaceId, userId: member.id, head: entryHash(fromB64(last.entry)), erase }, member.identity.ed25519.secretKey));
 }

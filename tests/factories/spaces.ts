@@ -97,9 +97,10 @@ export async function writeRecord(
 }
 
 /** `member` leaves a space, with their signed departure when they are an active member. */
-export async function leaveSpace(app: RequestableApp, member: TestUser, spaceId: string) {
+export async function leaveSpace(app: RequestableApp, member: TestUser, spaceId: string, options: { erase?: boolean } = {}) {
   const active = (await memberIds(app, member, spaceId).catch((): string[] => [])).includes(member.id);
-  return call(app, 'POST', `/api/spaces/${spaceId}/leave`, { as: member, json: active ? { departure: await departureOf(app, member, spaceId) } : {} });
+  const json = active ? { departure: await departureOf(app, member, spaceId, options.erase ?? false) } : {};
+  return call(app, 'POST', `/api/spaces/${spaceId}/leave`, { as: member, json });
 }
 
 /** Deletes `user`'s account, with a signed departure from every shared space they are active in. */
@@ -108,6 +109,6 @@ export async function deleteAccount(app: RequestableApp, user: TestUser, loginKe
   const shared = ((body?.spaces ?? []) as Array<{ id: string; kind: string; members: Array<{ userId: string; status: string }> }>).filter(
     (s) => s.kind === 'shared' && s.members.some((m) => m.userId === user.id && m.status === 'active'),
   );
-  const departures = await Promise.all(shared.map(async (s) => ({ spaceId: s.id, departure: await departureOf(app, user, s.id) })));
+  const departures = await Promise.all(shared.map(async (s) => ({ spaceId: s.id, departure: await departureOf(app, user, s.id, true) })));
   return call(app, 'DELETE', '/api/auth/account', { as: user, json: { loginKey, departures } });
 }

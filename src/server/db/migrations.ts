@@ -169,7 +169,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('user_id', 'text', (c) => c.notNull())
           .addColumn('statement', bytes, (c) => c.notNull())
           .addColumn('created_at', 'bigint', (c) => c.notNull())
-          .addPrimaryKeyConstraint('departures_pk', ['space_id', 'user_id'])
+          // Every departure a member ever signed in this space (they may leave, rejoin and leave again).
+          .addPrimaryKeyConstraint('departures_pk', ['space_id', 'user_id', 'created_at'])
           .execute();
       },
     },

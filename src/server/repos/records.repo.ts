@@ -63,6 +63,22 @@ export function recordsRepo(db: Kysely<DB>) {
       await insert(db, row.space_id, row.seq, row.id, row.author_id, row.epoch, row.ciphertext, row.created_at);
     },
 
+    /** The authors of those of `ids` that exist in the space. */
+    async authorsOf(spaceId: string, ids: readonly string[]): Promise<Array<{ id: string; author_id: string }>> {
+      if (ids.length === 0) return [];
+      return db.selectFrom('records').select(['id', 'author_id']).where('space_id', '=', spaceId).where('id', 'in', [...ids]).execute();
+    },
+
+    async deleteOwn(spaceId: string, authorId: string, ids: readonly string[]): Promise<void> {
+      if (ids.length === 0) return;
+      await db.deleteFrom('records').where('space_id', '=', spaceId).where('author_id', '=', authorId).where('id', 'in', [...ids]).execute();
+    },
+
+    /** Everything one member wrote in a space (they left and took it back). */
+    async deleteAllOf(spaceId: string, authorId: string): Promise<void> {
+      await db.deleteFrom('records').where('space_id', '=', spaceId).where('author_id', '=', authorId).execute();
+    },
+
     async listSince(spaceId: string, since: number, limit: number): Promise<Array<Omit<RecordRow, 'space_id'>>> {
       return (await listSince(db, spaceId, since, limit)).rows;
     },

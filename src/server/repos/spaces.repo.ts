@@ -183,9 +183,7 @@ export function spacesRepo(db: Kysely<DB>) {
       return db.selectFrom('membership_log').selectAll().where('space_id', '=', spaceId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     },
 
-    /** Keeps a member's newest departure (one per member and space). */
-    async putDeparture(row: DepartureRow): Promise<void> {
-      await db.deleteFrom('departures').where('space_id', '=', row.space_id).where('user_id', '=', row.user_id).execute();
+    async insertDeparture(row: DepartureRow): Promise<void> {
       await db.insertInto('departures').values(row).execute();
     },
 

@@ -1,9 +1,12 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { TestUser } from '../../../tests/factories/index.ts';
 import {
   blob,
   call,
   createCouple,
   createUser,
+  deleteAccount,
+  departureOf,
   errorCodeOf,
   leaveSpace,
   newId,
@@ -143,5 +146,74 @@ describeEachDatabase('records routes', (suite) => {
     }
     const max = await writeRecord(app, a, a.personalSpaceId, 1, { ciphertext: blob.ciphertext(64 * 1024) });
     expect(max.status).toBe(201);
+  });
+
+  describe('deletion (a tombstone with deletes)', () => {
+    const tombstone = (app: ReturnType<typeof setup>['app'], as: TestUser, spaceId: string, epoch: number, deletes: string[]) =>
+      call(app, 'POST', `/api/spaces/${spaceId}/records`, { as, json: { id: newId(), epoch, ciphertext: blob.ciphertext(), deletes } });
+    const ids = async (spaceId: string) =>
+      (await suite.db.database.db.selectFrom('records').select('id').where('space_id', '=', spaceId).execute()).map((r) => r.id).sort();
+
+    it('deletes the author’s records as the tombstone is stored; a retry and unknown ids are fine', async () => {
+      const { app } = setup();
+      const [a, b] = [await createUser(app), await createUser(app)];
+      const space = await createCouple(app, a, b);
+      const mine = [await writeRecord(app, a, space.id, space.epoch), await writeRecord(app, a, space.id, space.epoch)];
+      const theirs = await writeRecord(app, b, space.id, space.epoch);
+      const id = newId();
+      const json = { id, epoch: space.epoch, ciphertext: blob.ciphertext(), deletes: [...mine.map((r) => r.id), newId()] };
+      const res = await call(app, 'POST', `/api/spaces/${space.id}/records`, { as: a, json });
+      expect(res.status).toBe(201);
+      expect(await ids(space.id)).toEqual([id, theirs.id].sort());
+      expect((await call(app, 'POST', `/api/spaces/${space.id}/records`, { as: a, json })).body.duplicate).toBe(true);
+    });
+
+    it('refuses to delete someone else’s record: forbidden, and nothing is written', async () => {
+      const { app } = setup();
+      const [a, b] = [await createUser(app), await createUser(app)];
+      const space = await createCouple(app, a, b);
+      const mine = await writeRecord(app, a, space.id, space.epoch);
+      const theirs = await writeRecord(app, b, space.id, space.epoch);
+      const before = await ids(space.id);
+      const res = await tombstone(app, a, space.id, space.epoch, [mine.id, theirs.id]);
+      expect(res.status).toBe(403);
+      expect(errorCodeOf(res.body)).toBe('forbidden');
+      expect(await ids(space.id)).toEqual(before);
+      // The sequence the refused write claimed was given back: the next write follows on.
+      const next = await writeRecord(app, a, space.id, space.epoch);
+      expect(next.body.seq).toBe(3);
+    });
+
+    it('validates the list: ids only, at least one, at most 500', async () => {
+      const { app } = setup();
+      const a = await createUser(app);
+      for (const deletes of [[], ['x'], Array.from({ length: 501 }, () => newId())]) {
+        const res = await tombstone(app, a, a.personalSpaceId, 1, deletes as string[]);
+        expect(res.status).toBe(400);
+      }
+    });
+
+    it('leaving with an erasing departure deletes the leaver’s records; without, they stay', async () => {
+      const { app } = setup();
+      const [a, b, c] = [await createUser(app), await createUser(app), await createUser(app)];
+      const space = await createCouple(app, a, b, c);
+      const fromB = await writeRecord(app, b, space.id, space.epoch);
+      const fromC = await writeRecord(app, c, space.id, space.epoch);
+      expect((await leaveSpace(app, b, space.id)).status).toBe(204);
+      expect((await leaveSpace(app, c, space.id, { erase: true })).status).toBe(204);
+      expect(await ids(space.id)).toEqual([fromB.id]);
+      void fromC;
+    });
+
+    it('deleting an account needs erasing departures', async () => {
+      const { app } = setup();
+      const [a, b] = [await createUser(app), await createUser(app)];
+      const space = await createCouple(app, a, b);
+      const departure = await departureOf(app, b, space.id, false);
+      const res = await call(app, 'DELETE', '/api/auth/account', { as: b, json: { loginKey: b.loginKey, departures: [{ spaceId: space.id, departure }] } });
+      expect(res.status).toBe(422);
+      expect(errorCodeOf(res.body)).toBe('membership-invalid');
+      expect((await deleteAccount(app, b)).status).toBe(204);
+    });
   });
 });

@@ -298,8 +298,10 @@ export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
               const departure = fromB64url(given.departure);
               const log = await tx.spaces.listLog(space.id);
               const member = { userId, x25519: user.x25519_pub, ed25519: user.ed25519_pub };
-              checkDeparture({ spaceId: space.id, member, departure, logEntries: log.map((e) => e.entry) });
-              await tx.spaces.putDeparture({ space_id: space.id, user_id: userId, statement: departure, created_at: at });
+              const statement = checkDeparture({ spaceId: space.id, member, departure, logEntries: log.map((e) => e.entry) });
+              // Every record of a deleted account goes: the others' apps must be told to delete their copies.
+              if (!statement.erase) throw new AppError('membership-invalid', 'Deleting an account takes back everything it shared: the departure must say so.');
+              await tx.spaces.insertDeparture({ space_id: space.id, user_id: userId, statement: departure, created_at: at });
             }
             const rounds = await cancelRoundsOfLeaver(tx, space.id, userId, at);
             if (membership.status === 'active') await tx.spaces.setNeedsRotation(space.id);

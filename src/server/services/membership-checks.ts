@@ -6,7 +6,7 @@
  * everything themselves (docs/crypto.md): these checks protect the log, they are not trusted.
  */
 import { equalBytes } from '../../crypto/bytes.ts';
-import { openDeparture } from '../../crypto/departure.ts';
+import { openDeparture, type Departure } from '../../crypto/departure.ts';
 import { entryHash, openMembershipEntry, verifyMembershipStep, type MemberKeys } from '../../crypto/membership.ts';
 import { AppError } from '../http/errors.ts';
 
@@ -68,7 +68,7 @@ export function checkNextEntry(input: {
  * A member's departure from a space: signed with their account's key, naming this space and this
  * member, and pointing at an entry of the space's history (`logEntries`, oldest first).
  */
-export function checkDeparture(input: { spaceId: string; member: PublicKeysOf; departure: Uint8Array; logEntries: readonly Uint8Array[] }): void {
+export function checkDeparture(input: { spaceId: string; member: PublicKeysOf; departure: Uint8Array; logEntries: readonly Uint8Array[] }): Departure {
   let statement;
   try {
     statement = openDeparture(input.departure, input.member.ed25519);
@@ -77,4 +77,5 @@ export function checkDeparture(input: { spaceId: string; member: PublicKeysOf; d
   }
   if (statement.spaceId !== input.spaceId || statement.userId !== input.member.userId) refuse('The departure names another space or member.');
   if (!input.logEntries.some((bytes) => equalBytes(entryHash(bytes), statement.head))) refuse('The departure points at no entry of this space’s history.');
+  return statement;
 }

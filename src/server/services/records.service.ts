@@ -1,7 +1,8 @@
 /**
  * The records log of a space: append-only, ordered by a per-space sequence number that is the
  * sync cursor. Writes are idempotent by (space, record id), so a client can retry from its outbox
- * without fear of duplicates.
+ * without fear of duplicates. A tombstone (a write with `deletes`) removes its author's records in
+ * the same transaction; the tombstone itself stays, so devices that cached them delete them too.
  */
 import type { z } from 'zod';
 import type { RecordsQuery, StoredRecord, WriteRecordBody } from '../../shared/api.ts';
@@ -36,6 +37,7 @@ export function createRecordsService(deps: ServiceDeps & { onWrite?: () => void 
     ): Promise<{ seq: number; duplicate: boolean }> {
       await requireActiveMember(store, spaceId, userId);
       const ciphertext = fromB64url(body.ciphertext);
+      const deletes = body.deletes ? [...new Set(body.deletes)].filter((id) => id !== body.id) : [];
       let result: { seq: number; duplicate: boolean; notify: string[] };
       try {
         result = await store.batchedTransaction(async (tx) => {
@@ -51,9 +53,15 @@ export function createRecordsService(deps: ServiceDeps & { onWrite?: () => void 
             if (space.needs_rotation === 1) throw new AppError('rotation-required');
             throw new AppError('stale-epoch');
           }
+          if (deletes.length > 0) {
+            // Only the author deletes a record; a refusal undoes the claimed seq like any other.
+            const found = await tx.records.authorsOf(spaceId, deletes);
+            if (found.some((r) => r.author_id !== userId)) throw new AppError('forbidden', 'Only its author can delete a record.');
+          }
           // A duplicate id fails this insert, which undoes the claimed seq with it (the savepoint on
           // SQLite, the transaction on PostgreSQL); it is then answered below.
           await tx.records.insert({ space_id: spaceId, seq, id: body.id, author_id: userId, epoch: body.epoch, ciphertext, created_at: now() });
+          await tx.records.deleteOwn(spaceId, userId, deletes);
           return { seq, duplicate: false, notify: await tx.spaces.activeMemberIds(spaceId) };
         });
       } catch (error) {

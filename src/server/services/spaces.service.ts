@@ -181,7 +181,8 @@ export function createSpacesService(deps: ServiceDeps) {
 
     /**
      * The caller leaves: their membership and sealed keys go at once and their open invites are
-     * revoked; the open rounds they take part in are cancelled and their answers deleted. If
+     * revoked; the open rounds they take part in are cancelled and their answers deleted. An
+     * active member signs their departure; an erasing one also deletes their records here. If
      * active members remain, the space needs a rotation before the next write (the leaver held the
      * current key); if none remain, the space is deleted.
      */
@@ -208,8 +209,11 @@ export function createSpacesService(deps: ServiceDeps) {
           if (!body.departure) throw new AppError('departure-required');
           const departure = fromB64url(body.departure);
           const log = await tx.spaces.listLog(spaceId);
-          checkDeparture({ spaceId, member: myKeys, departure, logEntries: log.map((e) => e.entry) });
-          await tx.spaces.putDeparture({ space_id: spaceId, user_id: userId, statement: departure, created_at: at });
+          const statement = checkDeparture({ spaceId, member: myKeys, departure, logEntries: log.map((e) => e.entry) });
+          await tx.spaces.insertDeparture({ space_id: spaceId, user_id: userId, statement: departure, created_at: at });
+          // Taking back what I shared: gone from the server now, from the others' devices when
+          // they next sync (they read the same signed departure).
+          if (statement.erase) await tx.records.deleteAllOf(spaceId, userId);
         }
         const rounds = await cancelRoundsOfLeaver(tx, spaceId, userId, at);
         await tx.spaces.deleteMember(spaceId, userId);

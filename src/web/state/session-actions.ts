@@ -299,8 +299,8 @@ export const sessionActions: Actions = {
     return safetyCode(spaceId, state.logMembers, state.head);
   },
 
-  async leaveSpace(spaceId) {
-    await api('POST', `/api/spaces/${spaceId}/leave`, { departure: await engine.departureFrom(spaceId) });
+  async leaveSpace(spaceId, { erase } = { erase: false }) {
+    await api('POST', `/api/spaces/${spaceId}/leave`, { departure: await engine.departureFrom(spaceId, { erase }) });
     engine.forgetSpace(spaceId);
   },
 };

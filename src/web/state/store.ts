@@ -52,5 +52,6 @@ export interface Actions {
   /** Joins as a pending member; a member's device confirms it automatically when online. */
   acceptInvite(fragment: string): Promise<{ spaceId: string }>;
   safetyCode(spaceId: string): Promise<string>;
-  leaveSpace(spaceId: string): Promise<void>;
+  /** `erase`: also take back what I shared there (from the server now, from their devices when they sync). */
+  leaveSpace(spaceId: string, options?: { erase: boolean }): Promise<void>;
 }

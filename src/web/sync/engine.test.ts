@@ -205,4 +205,63 @@ describeEachDatabase('sync engine', (suite) => {
     await b.until(() => [...checkinDocs(b.engine.spaceState(space.id)!).checkins.values()].some((d) => d.authorId === users[0]!.id));
     await expect(a.engine.write(space.id, checkinSettingsKind, { health: true, shareWith: [] })).rejects.toMatchObject({ code: 'bad-request' });
   });
+
+  it('deleting: a signed tombstone removes my record from the server and from the partner’s device', async () => {
+    const { t, space, users, devices } = await world(2);
+    const [a, b] = devices as [TestClient, TestClient];
+    const checkin = { v: 1 as const, at: Date.now(), tz: 'Europe/Berlin', emotional: 6, physical: 4 };
+    const id = await a.engine.write(space.id, checkinKind, { checkin });
+    const partnerHas = () => checkinDocs(b.engine.spaceState(space.id)!).checkins.has(id);
+    await b.until(partnerHas);
+    expect(await a.engine.deleteRecords(space.id, [id])).toBe(1);
+    expect(checkinDocs(a.engine.spaceState(space.id)!).checkins.has(id)).toBe(false);
+    await b.until(() => !partnerHas());
+    const rows = await suite.db.database.db.selectFrom('records').select('id').where('id', '=', id).execute();
+    expect(rows).toEqual([]);
+    // A device that comes later never sees it either, and one that reloads does not bring it back.
+    const later = await startClient(t.app, users[1]!);
+    clients.push(later);
+    await later.engine.syncNow();
+    expect(checkinDocs(later.engine.spaceState(space.id)!).checkins.has(id)).toBe(false);
+  });
+
+  it('deleting: a member cannot delete someone else’s record, even with the server’s help', async () => {
+    const { space, users, devices } = await world(3);
+    const [a, b, c] = devices as [TestClient, TestClient, TestClient];
+    const checkin = { v: 1 as const, at: Date.now(), tz: 'Europe/Berlin', emotional: 6, physical: 4 };
+    const id = await a.engine.write(space.id, checkinKind, { checkin });
+    await c.until(() => checkinDocs(c.engine.spaceState(space.id)!).checkins.has(id));
+    // B's app will not even try; B's own tombstone naming A's record is refused by the server.
+    expect(await b.engine.deleteRecords(space.id, [id])).toBe(0);
+    // A hostile server stores a tombstone B made in A's name (encrypted by B with A as author).
+    const { encryptRecord } = await import('../../crypto/records.ts');
+    const { signTombstone } = await import('../../crypto/tombstone.ts');
+    const { encodeRecord } = await import('./kinds.ts');
+    const { tombstoneKind } = await import('./tombstones.ts');
+    const key = b.engine.spaceState(space.id)!.keys.get(space.epoch)!;
+    const forgedId = '0190ffff-0000-7000-8000-000000000001';
+    const sig = Buffer.from(signTombstone({ spaceId: space.id, authorId: users[0]!.id, recordIds: [id], signingKey: users[1]!.identity.ed25519.secretKey })).toString('base64url');
+    const ciphertext = encryptRecord({ spaceKey: key, spaceId: space.id, recordId: forgedId, authorId: users[0]!.id, epoch: space.epoch, body: encodeRecord(tombstoneKind, { targets: [id], sig }, null) });
+    const db = suite.db.database.db;
+    const head = await db.updateTable('spaces').set((eb) => ({ head_seq: eb('head_seq', '+', 1) })).where('id', '=', space.id).returning('head_seq').executeTakeFirstOrThrow();
+    await db.insertInto('records').values({ space_id: space.id, seq: head.head_seq, id: forgedId, author_id: users[0]!.id, epoch: space.epoch, ciphertext: Buffer.from(ciphertext), created_at: Date.now() }).execute();
+    await c.engine.syncNow();
+    expect(checkinDocs(c.engine.spaceState(space.id)!).checkins.has(id)).toBe(true);
+    expect(c.engine.spaceState(space.id)!.integrityWarning).toBe('record');
+  });
+
+  it('leaving and taking back what I shared: gone from the server, and from the others’ devices when they sync', async () => {
+    const { t, space, users, devices } = await world(3);
+    const [a, , c] = devices as [TestClient, TestClient, TestClient];
+    const checkin = { v: 1 as const, at: Date.now(), tz: 'Europe/Berlin', emotional: 6, physical: 4 };
+    const id = await c.engine.write(space.id, checkinKind, { checkin });
+    await c.engine.write(space.id, profileKind, { displayName: 'Casey', pronouns: '' });
+    await a.until(() => checkinDocs(a.engine.spaceState(space.id)!).checkins.has(id) && nameIn(a, space.id, users[2]!.id) === 'Casey');
+    await c.stop();
+    const { leaveSpace } = await import('../../../tests/factories/index.ts');
+    expect((await leaveSpace(t.app, users[2]!, space.id, { erase: true })).status).toBe(204);
+    await a.until(() => !checkinDocs(a.engine.spaceState(space.id)!).checkins.has(id) && nameIn(a, space.id, users[2]!.id) === null, 8_000);
+    const rows = await suite.db.database.db.selectFrom('records').select('id').where('space_id', '=', space.id).where('author_id', '=', users[2]!.id).execute();
+    expect(rows).toEqual([]);
+  });
 });

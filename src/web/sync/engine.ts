@@ -13,12 +13,15 @@ import type { LiveEvent, SpaceResponse, SpaceSummary } from '../../shared/api.ts
 import { ActionError } from '../state/types.ts';
 import type { KeyRing } from '../vault/keyring.ts';
 import type { QueuedWrite, Session, SyncDeps, SyncStatus } from './context.ts';
-import type { RecordKind } from './kinds.ts';
 import { planFor } from './live-plan.ts';
 import { checkJoiners, departureFrom, refreshMembership, rotate } from './membership-chores.ts';
 import { createOutbox } from './outbox.ts';
-import { pullSpace, replay } from './pull.ts';
-import { emptySpaceState, openKeys, verifyMembership, type SpaceState } from './space-state.ts';
+import { applyRecords, pullSpace } from './pull.ts';
+import { emptySpaceState, isDeleted, openKeys, verifyMembership, withoutDocuments, type SpaceState } from './space-state.ts';
+import { tombstoneKind } from './tombstones.ts';
+import { registerKinds, type RecordKind } from './kinds.ts';
+import { MAX_TOMBSTONE_TARGETS, signTombstone } from '../../crypto/tombstone.ts';
+import { toB64 } from '../../shared/base64.ts';
 
 const RETRY_DELAY_MS = 5_000;
 const FIRST_SYNC_WAIT_MS = 3_000;
@@ -48,6 +51,7 @@ interface Work {
 }
 
 export function createSyncEngine(deps: SyncDeps) {
+  registerKinds(tombstoneKind);
   let session: Session | null = null;
   let generation = 0;
   let status: SyncStatus = { online: deps.network.online(), live: false, pendingWrites: 0, lastSyncedAt: null };
@@ -142,7 +146,8 @@ export function createSyncEngine(deps: SyncDeps) {
         }
         openKeys(state, s.ring);
         s.states.set(summary.id, state);
-        replay(state, await deps.db.recordsOf(summary.id));
+        applyRecords(state, await deps.db.recordsOf(summary.id));
+        if (state.needsRebuild) await rebuild(s, state);
       }
     }
     await outbox.load(s);
@@ -273,8 +278,26 @@ export function createSyncEngine(deps: SyncDeps) {
     if (membership) await refreshMembership(deps, state);
     const before = state.keys.size;
     openKeys(state, s.ring);
-    if (state.keys.size !== before) replay(state, await deps.db.recordsOf(state.summary.id));
+    if (state.keys.size !== before) applyRecords(state, await deps.db.recordsOf(state.summary.id));
     await pullSpace(deps, state, s.ring.userId);
+    if (state.needsRebuild) await rebuild(s, state);
+  }
+
+  /**
+   * After a deletion reached something already applied: the space's documents again from the
+   * device cache, without what was deleted (which also leaves the cache, tombstones stay).
+   */
+  async function rebuild(s: Session, state: SpaceState): Promise<SpaceState> {
+    const fresh = withoutDocuments(state);
+    const cached = await deps.db.recordsOf(state.summary.id);
+    await deps.db.deleteRecords(
+      state.summary.id,
+      cached.filter((r) => isDeleted(fresh, r)).map((r) => r.id),
+    );
+    applyRecords(fresh, cached);
+    fresh.needsRebuild = false;
+    if (s.states.get(state.summary.id) === state) s.states.set(state.summary.id, fresh);
+    return fresh;
   }
 
   function memberSignature(summary: SpaceSummary): string {
@@ -337,6 +360,37 @@ export function createSyncEngine(deps: SyncDeps) {
       return outbox.write(spaceId, def, body);
     },
     flush: () => outbox.flush(),
+    /**
+     * Deletes records I wrote in a space: a signed tombstone goes through the outbox (the server
+     * deletes them as it stores it; other devices when they sync) and they leave this device's
+     * documents at once. Writes still in the outbox are simply cancelled. Others' records are
+     * left alone (only the author can delete). Returns how many were deleted.
+     */
+    async deleteRecords(spaceId: string, ids: readonly string[]): Promise<number> {
+      const s = session;
+      const state = s?.states.get(spaceId);
+      if (!s || !state) throw new ActionError('not-found');
+      const me = s.ring.userId;
+      let count = await outbox.cancel(s, ids);
+      const mine = [...new Set(ids)].filter((id) => state.applied.get(id)?.authorId === me);
+      for (let i = 0; i < mine.length; i += MAX_TOMBSTONE_TARGETS) {
+        const targets = mine.slice(i, i + MAX_TOMBSTONE_TARGETS);
+        const sig = toB64(signTombstone({ spaceId, authorId: me, recordIds: targets, signingKey: s.ring.identity.ed25519.secretKey }));
+        await outbox.write(spaceId, tombstoneKind, { targets, sig }, targets);
+        for (const id of targets) state.tombstoned.set(id, me);
+        count += targets.length;
+      }
+      if (mine.length > 0) await rebuild(s, state);
+      publish();
+      return count;
+    },
+    /** The ids of my records of `def` in a space, as applied on this device (to delete them). */
+    myRecordIds(spaceId: string, def: RecordKind<any>): string[] {
+      const s = session;
+      const state = s?.states.get(spaceId);
+      if (!s || !state) return [];
+      return [...state.applied].filter(([, r]) => r.kind === def.kind && r.authorId === s.ring.userId).map(([id]) => id);
+    },
     spaceState(spaceId: string): SpaceState | undefined {
       return session?.states.get(spaceId);
     },
@@ -353,20 +407,20 @@ export function createSyncEngine(deps: SyncDeps) {
     status: (): SyncStatus => status,
     userId: (): string | null => session?.ring.userId ?? null,
     /** My signed departure from a space (see membership-chores.ts). */
-    async departureFrom(spaceId: string): Promise<string | undefined> {
+    async departureFrom(spaceId: string, options: { erase: boolean }): Promise<string | undefined> {
       const s = session;
       const state = s?.states.get(spaceId);
       if (!s || !state) throw new ActionError('not-found');
-      return departureFrom(deps, s.ring, state);
+      return departureFrom(deps, s.ring, state, options.erase);
     },
-    /** My departures from every shared space I am active in (account deletion), after a fresh sync. */
+    /** My erasing departures from every shared space I am active in (account deletion), after a fresh sync. */
     async departuresFromAll(): Promise<{ spaceId: string; departure: string }[]> {
       await syncNow();
       const s = session;
       if (!s) throw new ActionError('not-found');
       const out: { spaceId: string; departure: string }[] = [];
       for (const state of s.states.values()) {
-        const departure = await departureFrom(deps, s.ring, state);
+        const departure = await departureFrom(deps, s.ring, state, true);
         if (departure) out.push({ spaceId: state.summary.id, departure });
       }
       return out;

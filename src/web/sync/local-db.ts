@@ -24,6 +24,8 @@ export interface OutboxEntry {
   epoch: number;
   ciphertext: Uint8Array;
   queuedAt: number;
+  /** A tombstone: my records it deletes on the server as it is stored. */
+  deletes?: string[];
 }
 
 type StoreName = 'device' | 'records' | 'outbox';

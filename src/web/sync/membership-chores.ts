@@ -114,10 +114,10 @@ export async function checkJoiners(deps: SyncDeps, state: SpaceState): Promise<M
 
 /**
  * My signed departure from a space, pointing at the newest entry of its history I know (the
- * others' apps remove me only on its strength). Undefined where I am not an active member: a
+ * others' apps remove me only on its strength); `erase`: I take back what I shared there. Undefined where I am not an active member: a
  * pending member is not in the history yet.
  */
-export async function departureFrom(deps: SyncDeps, ring: KeyRing, state: SpaceState): Promise<string | undefined> {
+export async function departureFrom(deps: SyncDeps, ring: KeyRing, state: SpaceState, erase: boolean): Promise<string | undefined> {
   const mine = state.summary.members.find((m) => m.userId === ring.userId);
   if (state.summary.kind !== 'shared' || mine?.status !== 'active') return undefined;
   let head = state.head;
@@ -129,5 +129,5 @@ export async function departureFrom(deps: SyncDeps, ring: KeyRing, state: SpaceS
     if (!last) throw new ActionError('membership-invalid');
     head = entryHash(fromB64(last.entry));
   }
-  return toB64(signDeparture({ spaceId: state.summary.id, userId: ring.userId, head }, ring.identity.ed25519.secretKey));
+  return toB64(signDeparture({ spaceId: state.summary.id, userId: ring.userId, head, erase }, ring.identity.ed25519.secretKey));
 }

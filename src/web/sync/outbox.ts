@@ -69,7 +69,7 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
   }
 
   /** Encrypts a record under the space's current epoch and queues it; sends it when online. */
-  async function write<B>(spaceId: string, def: RecordKind<B>, body: B): Promise<string> {
+  async function write<B>(spaceId: string, def: RecordKind<B>, body: B, deletes?: string[]): Promise<string> {
     const s = session();
     const state = s?.states.get(spaceId);
     if (!s || !state) throw new ActionError('not-found');
@@ -77,7 +77,14 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
     const { epoch, key } = newestKey(state);
     const id = uuidv7();
     const decoded: Decoded = { def, body, n: nextVersion(state, s.queued, def, body, s.ring.userId) };
-    const entry: OutboxEntry = { id, spaceId, epoch, ciphertext: encrypt(s.ring, spaceId, id, epoch, key, decoded), queuedAt: deps.clock.now() };
+    const entry: OutboxEntry = {
+      id,
+      spaceId,
+      epoch,
+      ciphertext: encrypt(s.ring, spaceId, id, epoch, key, decoded),
+      queuedAt: deps.clock.now(),
+      ...(deletes ? { deletes } : {}),
+    };
     await deps.db.putOutbox(entry);
     s.queued.push({ entry, decoded });
     hooks.changed();
@@ -109,6 +116,7 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
           id: entry.id,
           epoch: entry.epoch,
           ciphertext: toB64(entry.ciphertext),
+          ...(entry.deletes ? { deletes: entry.deletes } : {}),
         });
         // Cache it now, not at the next pull, so a reload (even offline) still shows it.
         const createdAt = deps.clock.now();
@@ -116,7 +124,10 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
         await deps.db.deleteOutbox(entry.id);
         const state = s.states.get(entry.spaceId);
         const item = s.queued.find((q) => q.entry.id === entry.id);
-        if (state && item) applyDecoded(state, item.decoded, { id: entry.id, authorId: s.ring.userId, seq, epoch: entry.epoch, createdAt });
+        if (state && item) {
+          state.applied.set(entry.id, { authorId: s.ring.userId, kind: item.decoded.def.kind });
+          applyDecoded(state, item.decoded, { id: entry.id, authorId: s.ring.userId, seq, epoch: entry.epoch, createdAt });
+        }
         s.queued = s.queued.filter((q) => q.entry.id !== entry.id);
       } catch (error) {
         if (deps.isTransient(error)) {
@@ -167,6 +178,14 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
     return 'resend';
   }
 
+  /** Cancels queued writes that were never sent (deleted before they left the device). */
+  async function cancel(s: Session, ids: readonly string[]): Promise<number> {
+    const cancelled = s.queued.filter((q) => ids.includes(q.entry.id));
+    for (const q of cancelled) await deps.db.deleteOutbox(q.entry.id);
+    s.queued = s.queued.filter((q) => !ids.includes(q.entry.id));
+    return cancelled.length;
+  }
+
   /** Forgets the queued writes of a space (left, removed or deleted). */
   async function dropSpace(s: Session, spaceId: string): Promise<void> {
     s.queued = s.queued.filter((q) => q.entry.spaceId !== spaceId);
@@ -174,7 +193,7 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
     await Promise.all(entries.filter((e) => e.spaceId === spaceId).map((e) => deps.db.deleteOutbox(e.id)));
   }
 
-  return { load, write, flush, dropSpace };
+  return { load, write, flush, cancel, dropSpace };
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;

@@ -6,9 +6,10 @@ import type { RecordsResponse, StoredRecord } from '../../shared/api.ts';
 import { fromB64 } from '../../shared/base64.ts';
 import { decryptRecord } from '../../crypto/records.ts';
 import type { SyncDeps } from './context.ts';
-import { applyDecoded, decodeRecord } from './kinds.ts';
+import { applyDecoded, decodeRecord, type Decoded } from './kinds.ts';
 import type { CachedRecord } from './local-db.ts';
-import type { SpaceState } from './space-state.ts';
+import { isDeleted, type SpaceState } from './space-state.ts';
+import { tombstoneKind } from './tombstones.ts';
 
 export function toCached(spaceId: string) {
   return (r: StoredRecord): CachedRecord => ({
@@ -23,13 +24,13 @@ export function toCached(spaceId: string) {
 }
 
 /**
- * Decrypts and applies one record. Records of epochs this device has no key for are skipped: a
- * member who joined later was never given the keys to what came before. A record that does not
- * decrypt, or whose plaintext no registered kind accepts from a member, is noted, never applied.
+ * Decrypts one record. Records of epochs this device has no key for are skipped: a member who
+ * joined later was never given the keys to what came before. A record that does not decrypt is
+ * noted; one whose plaintext no registered kind accepts is ignored (it may come from a newer app).
  */
-export function applyRecord(state: SpaceState, record: CachedRecord): void {
+function open(state: SpaceState, record: CachedRecord): Decoded | null {
   const key = state.keys.get(record.epoch);
-  if (!key) return;
+  if (!key) return null;
   let plain: Uint8Array;
   try {
     plain = decryptRecord({
@@ -42,17 +43,29 @@ export function applyRecord(state: SpaceState, record: CachedRecord): void {
     });
   } catch {
     state.integrityWarning ??= 'record';
-    return;
+    return null;
   }
-  // An unknown kind is not an attack: it may come from a newer version of the app.
-  const decoded = decodeRecord(plain);
-  if (!decoded) return;
+  return decodeRecord(plain);
+}
+
+function apply(state: SpaceState, record: CachedRecord, decoded: Decoded): void {
+  if (isDeleted(state, record)) return;
+  state.applied.set(record.id, { authorId: record.authorId, kind: decoded.def.kind });
   applyDecoded(state, decoded, { id: record.id, authorId: record.authorId, seq: record.seq, epoch: record.epoch, createdAt: record.createdAt });
 }
 
-/** Applies cached records in the server's order (the registry makes the order irrelevant for mutable kinds). */
-export function replay(state: SpaceState, cached: CachedRecord[]): void {
-  for (const record of cached.sort((a, b) => a.seq - b.seq)) applyRecord(state, record);
+/**
+ * Applies records in the server's order, tombstones first: a deletion that arrives after (or
+ * with) what it deletes leaves nothing behind. A tombstone for something applied earlier marks
+ * the state for a rebuild (engine). Mutable kinds are ordered by version, not by this order.
+ */
+export function applyRecords(state: SpaceState, records: CachedRecord[]): void {
+  const opened = records
+    .sort((a, b) => a.seq - b.seq)
+    .map((record) => ({ record, decoded: open(state, record) }))
+    .filter((x): x is { record: CachedRecord; decoded: Decoded } => x.decoded !== null);
+  for (const x of opened) if (x.decoded.def === tombstoneKind) apply(state, x.record, x.decoded);
+  for (const x of opened) if (x.decoded.def !== tombstoneKind) apply(state, x.record, x.decoded);
 }
 
 /** Pulls every record after the space's cursor; returns how many arrived. */
@@ -64,7 +77,7 @@ export async function pullSpace(deps: SyncDeps, state: SpaceState, myId: string)
     const page = await deps.api<RecordsResponse>('GET', `/api/spaces/${state.summary.id}/records?since=${state.cursor}`);
     const cached = page.records.map(toCached(state.summary.id));
     await deps.db.putRecords(cached);
-    for (const record of cached) applyRecord(state, record);
+    applyRecords(state, cached);
     count += cached.length;
     // The cursor only moves forward: a server that answers an older cursor cannot make us
     // re-apply (or skip) what we already hold.

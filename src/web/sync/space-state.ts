@@ -9,7 +9,7 @@
 import type { DepartureInfo, MembershipLogEntry, SpaceSummary } from '../../shared/api.ts';
 import { fromB64 } from '../../shared/base64.ts';
 import { equalBytes } from '../../crypto/bytes.ts';
-import { departureHolds, openDeparture } from '../../crypto/departure.ts';
+import { departureHolds, erasedUpTo, openDeparture } from '../../crypto/departure.ts';
 import { verifyMembershipLog, type MemberKeys, type VerifiedEntry } from '../../crypto/membership.ts';
 import { openSpaceKey } from '../../crypto/space-keys.ts';
 import type { KeyRing } from '../vault/keyring.ts';
@@ -40,6 +40,14 @@ export interface SpaceState {
   departed: Set<string>;
   /** The departures as the server gave them (kept with the snapshot, verified again on load). */
   departures: DepartureInfo[];
+  /** Members who took back what they shared when they left: their records up to that epoch are gone. */
+  erased: Map<string, number>;
+  /** Records deleted by their author's signed tombstone: record id -> author id. */
+  tombstoned: Map<string, string>;
+  /** Every record applied here: who wrote it and its kind (a tombstone that hits one rebuilds the state). */
+  applied: Map<string, { authorId: string; kind: string }>;
+  /** Set when a deletion arrived for something already applied: the engine rebuilds from the cache. */
+  needsRebuild: boolean;
   keys: Map<number, Uint8Array>;
   integrityWarning: IntegrityWarning | null;
   cursor: number;
@@ -58,6 +66,10 @@ export function emptySpaceState(summary: SpaceSummary): SpaceState {
     knownKeys: new Map(),
     departed: new Set(),
     departures: [],
+    erased: new Map(),
+    tombstoned: new Map(),
+    applied: new Map(),
+    needsRebuild: false,
     keys: new Map(),
     integrityWarning: null,
     cursor: 0,
@@ -103,15 +115,20 @@ export function verifyMembership(state: SpaceState, log: MembershipLogEntry[], d
     }
   }
   const departed = new Set<string>();
+  const erased = new Map<string, number>();
   for (const d of departures) {
     const keys = known.get(d.userId);
     if (!keys) continue;
+    let statement;
     try {
-      const statement = openDeparture(fromB64(d.departure), keys.ed25519);
-      if (statement.spaceId === state.summary.id && statement.userId === d.userId && departureHolds(statement, verified.history)) departed.add(d.userId);
+      statement = openDeparture(fromB64(d.departure), keys.ed25519);
     } catch {
-      // A departure that does not verify is no departure: that member stays.
+      continue; // A departure that does not verify is no departure: that member stays.
     }
+    if (statement.spaceId !== state.summary.id || statement.userId !== d.userId) continue;
+    if (departureHolds(statement, verified.history)) departed.add(d.userId);
+    const upTo = statement.erase ? erasedUpTo(statement, verified.history) : null;
+    if (upTo !== null) erased.set(d.userId, Math.max(upTo, erased.get(d.userId) ?? 0));
   }
   for (const m of verified.members) {
     if (!active.some((a) => a.userId === m.userId) && !departed.has(m.userId)) {
@@ -125,6 +142,34 @@ export function verifyMembership(state: SpaceState, log: MembershipLogEntry[], d
   state.logMembers = verified.members;
   state.knownKeys = known;
   state.departed = departed;
+  // Newly erased records are dropped from the documents by a rebuild from the cache.
+  for (const [userId, upTo] of erased) if ((state.erased.get(userId) ?? 0) < upTo) state.needsRebuild = true;
+  state.erased = erased;
+}
+
+/** Whether a record is gone: deleted by its author's tombstone, or taken back when its author left. */
+export function isDeleted(state: SpaceState, record: { id: string; authorId: string; epoch: number }): boolean {
+  return state.tombstoned.get(record.id) === record.authorId || (state.erased.get(record.authorId) ?? 0) >= record.epoch;
+}
+
+/** A fresh state with the same membership, keys and deletions, and no documents (to replay into). */
+export function withoutDocuments(state: SpaceState): SpaceState {
+  return {
+    ...emptySpaceState(state.summary),
+    log: state.log,
+    history: state.history,
+    epoch: state.epoch,
+    head: state.head,
+    logMembers: state.logMembers,
+    knownKeys: state.knownKeys,
+    departed: state.departed,
+    departures: state.departures,
+    erased: state.erased,
+    tombstoned: state.tombstoned,
+    keys: state.keys,
+    integrityWarning: state.integrityWarning,
+    cursor: state.cursor,
+  };
 }
 
 /**
