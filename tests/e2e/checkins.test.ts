@@ -212,6 +212,31 @@ describe('check-ins and the two lines', () => {
     expect(await lines.days(B.name, 'emotional')).toBe(3);
   });
 
+  it('A stops sharing and takes back what was shared: it leaves B’s device, A keeps every check-in', async () => {
+    const lines = new ClosenessPage(b.page);
+    await lines.goto();
+    await lines.range(7);
+    expect(await lines.days(A.name, 'emotional')).toBeGreaterThan(0);
+    const settings = new CheckinSettingsPage(a.page);
+    await settings.goto();
+    // Offered only once a space is being turned off, with the honest limit stated.
+    expect(await a.page.getByRole('checkbox', { name: text('checkinSettings.removeShared'), exact: true }).count()).toBe(0);
+    await settings.shareIn(SPACE).setChecked(false);
+    await a.page.getByText(text('checkinSettings.removeSharedHint'), { exact: true }).waitFor();
+    await a11y.check(a.page, 'check-in choices: taking back what was shared');
+    await settings.setSharing(SPACE, false, { removeShared: true });
+    await upToDate(a);
+    await expect.poll(async () => {
+      await lines.goto();
+      await lines.range(7);
+      return lines.days(A.name, 'emotional');
+    }, { timeout: 20_000 }).toBe(0);
+    const mine = new ClosenessPage(a.page);
+    await mine.goto();
+    await mine.range(7);
+    expect(await mine.days(text('closeness.you'), 'emotional')).toBeGreaterThan(0);
+  });
+
   it('A exports every check-in as CSV, notes included', async () => {
     const lines = new ClosenessPage(a.page);
     await lines.goto();

@@ -204,6 +204,14 @@ describe('answer alone, reveal together', () => {
     await roundA.note(S1, B_NOTE).waitFor({ timeout: 20_000 });
   });
 
+  it('only B can delete B’s note; once deleted, it leaves A’s screen live', async () => {
+    const roundA = new RoundPage(a.page);
+    expect(await roundA.note(S1, B_NOTE).getByRole('button', { name: text('round.noteDelete'), exact: true }).count()).toBe(0);
+    const roundB = new RoundPage(b.page);
+    await roundB.deleteNote(S1, B_NOTE);
+    await roundA.note(S1, B_NOTE).waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
   it('in a space of three, the answers open only after the third seals', async () => {
     await new SpacePage(a.page).goto(spaceId);
     const link = await new SpacePage(a.page).createInviteLink(SPACE);

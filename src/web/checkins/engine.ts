@@ -137,12 +137,16 @@ export const checkinActionsImpl: CheckinActions = {
     return { id };
   },
 
-  async saveCheckinSettings({ health, shareWith }) {
+  async saveCheckinSettings({ health, shareWith, removeSharedFrom = [] }) {
     const myId = keyring()?.userId;
     const personalId = personalSpaceId();
     if (!myId || !personalId) throw new ActionError('unauthenticated');
     const known = new Set(shareableSpaces().map((s) => s.id));
     await engine.write(personalId, checkinSettingsKind, { health, shareWith: [...new Set(shareWith)].filter((id) => known.has(id)) });
+    // Copies already shared in spaces I stop sharing with, when I choose to take them back.
+    for (const spaceId of removeSharedFrom.filter((id) => known.has(id) && !shareWith.includes(id))) {
+      await engine.deleteRecords(spaceId, engine.myRecordIds(spaceId, checkinKind));
+    }
     publish();
   },
 };

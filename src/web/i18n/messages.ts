@@ -234,7 +234,10 @@ export const messages = {
   // ---------- leave ----------
   'leave.title': 'Leave {space}?',
   'leave.stopSeeing': 'You will stop seeing this space and everything in it.',
-  'leave.othersKeep': 'The others keep what was already shared.',
+  'leave.othersKeep': 'The others keep what you already shared, unless you take it back below.',
+  'leave.erase': 'Also take back what I shared in this space',
+  'leave.eraseHint':
+    'Your check-ins, notes and progress here are deleted from the server now, and from the others’ devices the next time they connect. Someone who already saw them may remember them.',
   'leave.newKey': 'Their apps will switch to a new key, so you cannot read what they write after you leave.',
   'leave.confirm': 'Leave space',
   'leave.cancel': 'Stay',
@@ -321,7 +324,7 @@ export const messages = {
   'delete.item.memberships': 'your place in each shared space,',
   'delete.item.sessions': 'your sign-ins on every device.',
   'delete.stays':
-    'Shared spaces stay with the other members, with what you already shared there. Their apps switch to a new key.',
+    'Shared spaces stay with the other members, and their apps switch to a new key. What you shared there is deleted too: from the server now, and from their devices the next time they connect. Someone who already saw it may remember it.',
   'delete.undo': 'This cannot be undone.',
   'delete.passwordLabel': 'Your password, to confirm',
   'delete.confirm': 'Delete my account',
@@ -435,7 +438,15 @@ export const messages = {
   'round.noteBusy': 'Adding…',
   'round.noteCancel': 'Close',
   'round.noteWho': 'Everyone in this exercise can read your note.',
+  'round.noteDelete': 'Delete my note',
+  'round.noteDeleteTitle': 'Delete this note?',
+  'round.noteDeleteBody':
+    'It is deleted from the server now, and from the others’ devices the next time they connect. Someone who already read it may remember it.',
+  'round.noteDeleteConfirm': 'Delete note',
+  'round.noteDeleteBusy': 'Deleting…',
+  'round.noteDeleteCancel': 'Keep it',
   'live.noteAdded': 'Note added',
+  'live.noteDeleted': 'Note deleted',
 
   'round.withdrawnTitle': 'This exercise was withdrawn',
   'round.withdrawnByMe': 'You withdrew this exercise before the answers opened.',
@@ -620,7 +631,10 @@ export const messages = {
   'checkinSettings.shareWith': 'With {names}',
   'checkinSettings.noSpaces': 'You have no shared spaces yet, so your check-ins stay with you.',
   'checkinSettings.stopNote':
-    'Turning sharing off stops new check-ins from being shared. Check-ins you already shared stay visible to the partners who received them.',
+    'Turning sharing off stops new check-ins from being shared. You can also take back the ones you already shared.',
+  'checkinSettings.removeShared': 'Also remove the check-ins I already shared there',
+  'checkinSettings.removeSharedHint':
+    'They are deleted from the server now, and from your partners’ devices the next time they connect. Someone who already saw them may remember them.',
   'checkinSettings.healthLegend': 'Health',
   'checkinSettings.health': 'Add energy and pain or fatigue to my check-ins',
   'checkinSettings.healthHint': 'For illness, treatment or recovery. These stay with you.',

@@ -41,6 +41,7 @@ export const roundActions: RoundActions = {
   withdrawRound: lazy('withdrawRound'),
   openRevealed: lazy('openRevealed'),
   addFollowUpNote: lazy('addFollowUpNote'),
+  deleteFollowUpNote: lazy('deleteFollowUpNote'),
   setReadPosition: lazy('setReadPosition'),
   saveReflection: lazy('saveReflection'),
 };

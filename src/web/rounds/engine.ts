@@ -65,7 +65,8 @@ export function activate(): void {
   if (activated) return;
   activated = true;
   engine.onLiveEvent((event) => {
-    if (event.type === 'rounds') void refreshSpace(event.spaceId);
+    // A new key or new members (I may just have been admitted): the rounds I can see may change.
+    if (event.type === 'rounds' || event.type === 'epoch' || event.type === 'members') void refreshSpace(event.spaceId);
     if (event.type === 'removed') forget(event.spaceId);
   });
   engine.onChange((change) => {
@@ -117,9 +118,13 @@ function sharedSpaceIds(): string[] {
 
 async function refreshAll(): Promise<void> {
   if (!keyring()) return;
-  const ids = new Set(sharedSpaceIds());
-  for (const id of [...summaries.keys()]) if (!ids.has(id)) summaries.delete(id);
-  await Promise.all([...ids].map((id) => refreshSpace(id)));
+  // Forget a space's rounds only once the space itself is gone from this device (left, removed).
+  // A view that still shows me as waiting to be admitted can be a moment behind the server (a
+  // sync that read the list just before my admission): dropping the rounds then made a round I
+  // had just opened vanish and come back, and its screen start over (issue 9, finding 4). The
+  // server decides participation: a space I no longer belong to answers not-found or forbidden.
+  for (const id of [...summaries.keys()]) if (!engine.spaceState(id)) summaries.delete(id);
+  await Promise.all(sharedSpaceIds().map((id) => refreshSpace(id)));
   publishRounds();
 }
 
@@ -260,7 +265,8 @@ function publishDocs(): void {
       if (position) positionMap.set(roundId, position);
     }
     const nameOf = nameResolver(space.id, state);
-    const roundIds = new Set([...docs.notes.values()].map((n) => n.roundId));
+    // Every round of the space, so a round whose last note was deleted shows none (not a stale list).
+    const roundIds = new Set([...docs.notes.values()].map((n) => n.roundId).concat((summaries.get(space.id) ?? []).map((r) => r.id)));
     for (const roundId of roundIds) notesMap.set(roundId, notesOf(roundId, docs.notes.values(), participantsOf(roundId), nameOf));
   }
   if (!sameJson(readPositions.value, positionMap)) readPositions.value = positionMap;
@@ -463,6 +469,12 @@ export const roundActionsImpl: RoundActions = {
     if (!state) throw new ActionError('not-found');
     if (state.summary.kind !== 'shared') throw new ActionError('personal-space');
     await engine.write(spaceId, roundNoteKind, { roundId, itemId, text: trimmed });
+  },
+
+  async deleteFollowUpNote({ spaceId, noteId }) {
+    requireUser();
+    if ((await engine.deleteRecords(spaceId, [noteId])) === 0) throw new ActionError('not-found');
+    publishDocs();
   },
 
   async setReadPosition(spaceId, roundId, step) {

@@ -39,9 +39,12 @@ function SettingsForm() {
   const list = shareableSpaces(spaces.value);
   const [shareWith, setShareWith] = useState<string[]>(saved.shareWith);
   const [health, setHealth] = useState(saved.health);
+  const [removeShared, setRemoveShared] = useState(false);
+  // Spaces I shared with until now and am about to stop sharing with.
+  const stopping = saved.shareWith.filter((id) => !shareWith.includes(id) && list.some((s) => s.id === id));
   const form = useFormSubmit({
     action: async () => {
-      await checkinActions.saveCheckinSettings({ health, shareWith });
+      await checkinActions.saveCheckinSettings({ health, shareWith, removeSharedFrom: removeShared ? stopping : [] });
       announce(t('checkinSettings.saved'));
       route('/closeness');
     },
@@ -64,6 +67,23 @@ function SettingsForm() {
             label={(space) => t('checkinSettings.shareIn', { space: spaceTitle(space) })}
           />
           {list.length > 0 && <p class="field-hint">{t('checkinSettings.stopNote')}</p>}
+          {stopping.length > 0 && (
+            <div class="stack">
+              <div class="checkbox-row">
+                <input
+                  id="remove-shared"
+                  type="checkbox"
+                  checked={removeShared}
+                  aria-describedby="remove-shared-hint"
+                  onChange={(e) => setRemoveShared(e.currentTarget.checked)}
+                />
+                <label for="remove-shared">{t('checkinSettings.removeShared')}</label>
+              </div>
+              <p id="remove-shared-hint" class="field-hint">
+                {t('checkinSettings.removeSharedHint')}
+              </p>
+            </div>
+          )}
         </fieldset>
         <fieldset class="card stack">
           <legend>{t('checkinSettings.healthLegend')}</legend>

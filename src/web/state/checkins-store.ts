@@ -65,5 +65,9 @@ export interface CheckinActions {
    * each shared space I share with. Works offline: everything is queued and sent later.
    */
   checkIn(input: CheckinInput): Promise<{ id: string }>;
-  saveCheckinSettings(settings: CheckinSettings): Promise<void>;
+  /**
+   * `removeSharedFrom`: spaces whose copies of my check-ins are deleted too (from the server now,
+   * from the partners' devices when they next sync).
+   */
+  saveCheckinSettings(settings: CheckinSettings & { removeSharedFrom?: string[] }): Promise<void>;
 }

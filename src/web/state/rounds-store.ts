@@ -39,6 +39,8 @@ export interface RoundActions {
   /** Every participant's answers (verified) and the follow-up notes, once revealed. */
   openRevealed(spaceId: string, roundId: string): Promise<RevealedRound>;
   addFollowUpNote(input: { spaceId: string; roundId: string; itemId: string; text: string }): Promise<void>;
+  /** Deletes one of my notes: here at once, on the others' devices when they next sync. */
+  deleteFollowUpNote(input: { spaceId: string; noteId: string }): Promise<void>;
   /** Moves every participant's read-together screen (works offline: queued). */
   setReadPosition(spaceId: string, roundId: string, step: number): Promise<void>;
   /** Saves an exercise done alone as a private reflection in my personal space. */

@@ -166,8 +166,9 @@ export class CheckinSettingsPage extends PageModel {
     return this.page.getByRole('checkbox', { name: new RegExp(`^${text('checkinSettings.shareIn', { space }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
   }
 
-  async setSharing(space: string, on: boolean): Promise<void> {
+  async setSharing(space: string, on: boolean, options: { removeShared?: boolean } = {}): Promise<void> {
     await this.shareIn(space).setChecked(on);
+    if (options.removeShared) await this.page.getByRole('checkbox', { name: text('checkinSettings.removeShared'), exact: true }).check();
     await this.button('checkinSettings.save').click();
     await this.page.waitForURL(/\/closeness$/);
   }

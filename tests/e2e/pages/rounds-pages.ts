@@ -131,6 +131,15 @@ export class RoundPage extends PageModel {
     await item.getByRole('listitem').filter({ hasText: note }).waitFor();
   }
 
+  /** Deletes one of my notes, with a real tap on its button and on the confirmation. */
+  async deleteNote(prompt: string, note: string): Promise<void> {
+    await this.note(prompt, note).getByRole('button', { name: text('round.noteDelete'), exact: true }).click();
+    const dialog = this.page.getByRole('alertdialog', { name: text('round.noteDeleteTitle') });
+    await dialog.getByText(text('round.noteDeleteBody'), { exact: true }).waitFor();
+    await dialog.getByRole('button', { name: text('round.noteDeleteConfirm'), exact: true }).click();
+    await this.note(prompt, note).waitFor({ state: 'detached' });
+  }
+
   note(prompt: string, note: string): Locator {
     return this.revealedItem(prompt).getByRole('list', { name: text('round.notesTitle') }).getByRole('listitem').filter({ hasText: note });
   }

@@ -11,6 +11,13 @@ import { ItemField } from './item-field.tsx';
 /** Drafts are written this long after the last keystroke (not on every key). */
 const DRAFT_SAVE_DELAY_MS = 600;
 
+/**
+ * Exercises begun in this session (by draft key): once someone pressed "Begin", the form stays,
+ * even if the screen around it is rebuilt (a sync that briefly changes the view must never send
+ * them back to the introduction).
+ */
+const begunThisSession = new Set<string>();
+
 interface Props {
   exercise: Exercise;
   /** Where the draft lives on this device (see names.ts). */
@@ -42,7 +49,7 @@ export function hasEmptyItems(exercise: Exercise, values: Answers, passed: Reado
  */
 export function AnswerForm({ exercise, draftKey, whoSees, renderSubmit }: Props) {
   const [loaded, setLoaded] = useState(false);
-  const [started, setStarted] = useState(false);
+  const [started, setStarted] = useState(() => begunThisSession.has(draftKey));
   const [values, setValues] = useState<Answers>({});
   const [passed, setPassed] = useState<ReadonlySet<string>>(new Set());
   const [draft, setDraft] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
@@ -131,6 +138,7 @@ export function AnswerForm({ exercise, draftKey, whoSees, renderSubmit }: Props)
         <div class="actions">
           <button type="button" class="button primary" onClick={() => {
               begun.current = true;
+              begunThisSession.add(draftKey);
               setStarted(true);
             }}
           >

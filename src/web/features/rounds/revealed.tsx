@@ -7,6 +7,8 @@ import { SubmitButton } from '../../components/submit-button.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { roundActions } from '../../rounds/actions.ts';
 import { roundNotes } from '../../state/rounds-store.ts';
+import { me } from '../../state/store.ts';
+import { ConfirmDialog } from './confirm-dialog.tsx';
 import type { FollowUpNote, RevealedRound, RoundView } from '../../state/rounds-types.ts';
 import { formatDateTime, t } from '../../i18n/t.ts';
 import { AnswerView } from './answer-view.tsx';
@@ -82,14 +84,16 @@ function RevealedItem({ round, item, index, total, data }: { round: RoundView; i
           </li>
         ))}
       </ul>
-      {notes.length > 0 && <NoteList notes={notes} />}
+      {notes.length > 0 && <NoteList spaceId={round.spaceId} notes={notes} />}
       <NoteForm round={round} itemId={item.id} />
     </section>
   );
 }
 
-function NoteList({ notes }: { notes: FollowUpNote[] }) {
+function NoteList({ spaceId, notes }: { spaceId: string; notes: FollowUpNote[] }) {
   const id = useId();
+  const myId = me.value?.id;
+  const [deleting, setDeleting] = useState<FollowUpNote | null>(null);
   return (
     <div class="notes">
       <h3 id={id}>{t('round.notesTitle')}</h3>
@@ -100,9 +104,30 @@ function NoteList({ notes }: { notes: FollowUpNote[] }) {
               {t('round.noteBy', { name: participantName({ displayName: n.authorName }) })} · {formatDateTime(n.createdAt)}
             </p>
             <p class="note-text">{n.text}</p>
+            {n.authorId === myId && (
+              <button type="button" class="button quiet small" onClick={() => setDeleting(n)}>
+                {t('round.noteDelete')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
+      <ConfirmDialog
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('round.noteDeleteTitle')}
+        confirmLabel={t('round.noteDeleteConfirm')}
+        busyLabel={t('round.noteDeleteBusy')}
+        cancelLabel={t('round.noteDeleteCancel')}
+        variant="danger"
+        onConfirm={async () => {
+          if (!deleting) return;
+          await roundActions.deleteFollowUpNote({ spaceId, noteId: deleting.id });
+          announce(t('live.noteDeleted'));
+        }}
+      >
+        <p>{t('round.noteDeleteBody')}</p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -19,13 +19,14 @@ export function LeaveDialog({ open, onClose, spaceId, spaceName }: Props) {
   const { route } = useLocation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DescribedError | null>(null);
+  const [erase, setErase] = useState(false);
 
   async function leave() {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      await actions.leaveSpace(spaceId);
+      await actions.leaveSpace(spaceId, { erase });
       announce(t('live.leftSpace', { space: spaceName }));
       route('/', true);
     } catch (err) {
@@ -41,6 +42,13 @@ export function LeaveDialog({ open, onClose, spaceId, spaceName }: Props) {
         <li>{t('leave.othersKeep')}</li>
         <li>{t('leave.newKey')}</li>
       </ul>
+      <div class="checkbox-row">
+        <input id="leave-erase" type="checkbox" checked={erase} aria-describedby="leave-erase-hint" onChange={(e) => setErase(e.currentTarget.checked)} />
+        <label for="leave-erase">{t('leave.erase')}</label>
+      </div>
+      <p id="leave-erase-hint" class="field-hint">
+        {t('leave.eraseHint')}
+      </p>
       <FormError error={error} onRetry={leave} />
       <div class="actions">
         <button type="button" class="button secondary" autoFocus onClick={onClose}>
