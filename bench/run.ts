@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { benchBrowser } from './browser.ts';
 import { benchCheckins } from './checkins.ts';
 import { benchHttp } from './http.ts';
+import { benchLiveNotice } from './live-notice.ts';
 import { benchRealtime } from './realtime.ts';
 import { benchRoundVerify } from './round-verify.ts';
 import { benchRounds } from './rounds.ts';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   const sections: [string, () => Promise<Record<string, number | string>>][] = [
     ['http', benchHttp],
     ['realtime', benchRealtime],
+    ['live-notice', benchLiveNotice],
     ['rounds', benchRounds],
     ['round-verify', benchRoundVerify],
     ['browser', benchBrowser],
