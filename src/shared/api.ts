@@ -203,6 +203,11 @@ export const RotateBody = z.strictObject({
     .min(1)
     .max(MAX_SPACE_MEMBERS),
   admit: z.array(Id).max(MAX_SPACE_MEMBERS).default([]),
+  /**
+   * Active members this rotation removes: an explicit, confirmed choice of the member who signs
+   * it (someone may need to remove a partner who is unsafe). Never together with `admit`.
+   */
+  remove: z.array(Id).max(MAX_SPACE_MEMBERS).default([]),
   membershipEntry: MembershipEntryBytes,
 });
 export type RotateBody = z.infer<typeof RotateBody>;

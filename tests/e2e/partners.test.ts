@@ -232,6 +232,26 @@ describe('partners share an encrypted space', () => {
     expect(await b.page.getByRole('main').innerText()).not.toContain(A_AFTER_LEAVE);
   });
 
+  it('A removes C on purpose, after a clear question; C loses the space at once, A keeps writing', async () => {
+    const spaceA = new SpacePage(a.page);
+    await spaceA.goto(spaceId);
+    await spaceA.waitForMember(C.name);
+    // Only other active members can be removed; never oneself.
+    expect(await a.page.getByRole('button', { name: text('space.removeMember', { name: A_AFTER_LEAVE }), exact: true }).count()).toBe(0);
+    await a.page.getByRole('button', { name: text('space.removeMember', { name: C.name }), exact: true }).click();
+    await a11y.check(a.page, 'remove a member');
+    await a.page.getByRole('button', { name: text('remove.cancel'), exact: true }).click();
+    await spaceA.removeMember(SPACE, C.name);
+    await expect.poll(async () => (await spaceA.members()).join('\n'), { timeout: 20_000 }).not.toContain(C.name);
+    await expect.poll(async () => {
+      await c.page.goto('/');
+      return new HomePage(c.page).sharedSpaceNames();
+    }, { timeout: 20_000 }).not.toContain(SPACE);
+    const status = await c.page.evaluate(async (id) => (await fetch(`/api/spaces/${id}/records`)).status, spaceId);
+    expect(status).toBe(404);
+    await spaceA.setProfile(A_AFTER_LEAVE, A.pronouns);
+  });
+
   it('axe found no accessibility violations on any screen of the journey', () => {
     expect(a11y.found()).toEqual([]);
   });

@@ -14,6 +14,7 @@ import {
   departureOf,
   errorCodeOf,
   leaveSpace,
+  memberIds,
   newId,
   randomIp,
   signupBody,
@@ -326,6 +327,50 @@ describeEachDatabase('spaces routes', (suite) => {
       expect((await deleteAccount(app, b)).status).toBe(204);
       const after = await call(app, 'GET', `/api/spaces/${space.id}`, { as: a });
       expect(after.body.departures.map((d: { userId: string }) => d.userId)).toEqual([b.id]);
+    });
+  });
+
+  describe('removing a member on purpose (a rotation that names whom it removes)', () => {
+    it('removes an active member at once, with a signed entry that leaves them out', async () => {
+      const { app } = setup();
+      const [a, b, c] = [await createUser(app), await createUser(app), await createUser(app)];
+      const space = await createCouple(app, a, b, c);
+      const entry = await nextEntry(app, a, space.id, space.epoch + 1, [a.id, b.id], 'leave');
+      const res = await call(app, 'POST', `/api/spaces/${space.id}/epochs`, {
+        as: a,
+        json: { epoch: space.epoch + 1, sealedKeys: [a.id, b.id].map((userId) => ({ userId, sealedKey: blob.sealed() })), remove: [c.id], membershipEntry: entry },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.space.members.map((m: { userId: string }) => m.userId).sort()).toEqual([a.id, b.id].sort());
+      expect(errorCodeOf((await call(app, 'GET', `/api/spaces/${space.id}`, { as: c })).body)).toBe('not-found');
+      const keys = await suite.db.database.db.selectFrom('space_keys').selectAll().where('space_id', '=', space.id).where('user_id', '=', c.id).execute();
+      expect(keys).toEqual([]);
+    });
+
+    it('refuses to remove oneself, a pending or unknown member, or to admit and remove at once; nothing changes', async () => {
+      const { app } = setup();
+      const [a, b, c, d] = [await createUser(app), await createUser(app), await createUser(app), await createUser(app)];
+      const space = await createCouple(app, a, b, c);
+      await acceptInvite(app, d, await createInvite(app, a, space.id));
+      const attempt = (sealedTo: string[], remove: string[], admit: string[] = []) =>
+        call(app, 'POST', `/api/spaces/${space.id}/epochs`, {
+          as: a,
+          json: { epoch: space.epoch + 1, sealedKeys: sealedTo.map((userId) => ({ userId, sealedKey: blob.sealed() })), admit, remove, membershipEntry: blob.junkMembershipEntry() },
+        });
+      const cases: Array<[string[], string[], string[]]> = [
+        [[b.id, c.id], [a.id], []], // myself
+        [[a.id, b.id, c.id], [d.id], []], // pending
+        [[a.id, b.id, c.id], [newId()], []], // not a member
+        [[a.id, b.id, d.id], [c.id], [d.id]], // admit and remove in one entry
+        [[a.id, b.id], [c.id, c.id], []], // twice
+        [[a.id, b.id, c.id], [c.id], []], // still sealed to the removed member
+      ];
+      for (const [sealedTo, remove, admit] of cases) {
+        const res = await attempt(sealedTo, remove, admit);
+        expect(res.status, JSON.stringify(remove)).toBe(422);
+        expect(errorCodeOf(res.body)).toBe('members-mismatch');
+      }
+      expect((await memberIds(app, a, space.id)).sort()).toEqual([a.id, b.id, c.id].sort());
     });
   });
 

@@ -131,7 +131,8 @@ export function createSpacesService(deps: ServiceDeps) {
 
     /**
      * A new epoch: a fresh key sealed to exactly the active members plus the pending members it
-     * admits. Clears needs_rotation; from now on writes under older epochs are 'stale-epoch'.
+     * admits, less the active members it removes (who lose access at once, as if they had left).
+     * Clears needs_rotation; from now on writes under older epochs are 'stale-epoch'.
      */
     async rotate(userId: string, spaceId: string, body: z.infer<typeof RotateBody>) {
       await requireMember(store, spaceId, userId, 'active');
@@ -153,7 +154,13 @@ export function createSpacesService(deps: ServiceDeps) {
         for (const id of admit) {
           if (!pending.has(id)) throw new AppError('members-mismatch', 'only pending members can be admitted');
         }
-        const expected = new Set([...active, ...admit]);
+        const remove = new Set(body.remove);
+        if (remove.size !== body.remove.length) throw new AppError('members-mismatch', 'remove lists a user twice');
+        if (remove.size > 0 && admit.size > 0) throw new AppError('members-mismatch', 'one rotation either admits or removes');
+        for (const id of remove) {
+          if (!active.has(id) || id === userId) throw new AppError('members-mismatch', 'only another active member can be removed');
+        }
+        const expected = new Set([...active, ...admit].filter((id) => !remove.has(id)));
         const sealedTo = body.sealedKeys.map((k) => k.userId);
         if (new Set(sealedTo).size !== sealedTo.length || sealedTo.length !== expected.size || !sealedTo.every((id) => expected.has(id))) {
           throw new AppError('members-mismatch');
@@ -173,9 +180,19 @@ export function createSpacesService(deps: ServiceDeps) {
         );
         await tx.spaces.activateMembers(spaceId, [...admit]);
         await tx.spaces.appendLog({ space_id: spaceId, epoch: body.epoch, author_id: userId, entry: fromB64url(body.membershipEntry), created_at: now() });
-        return members.map((m) => m.user_id);
+        const at = now();
+        const rounds: Notice[] = [];
+        for (const removed of remove) {
+          rounds.push(...(await cancelRoundsOfLeaver(tx, spaceId, removed, at)));
+          await tx.spaces.deleteMember(spaceId, removed);
+          await tx.spaces.deleteKeysOf(spaceId, removed);
+          await tx.invites.revokeOpenByCreator(spaceId, removed, at);
+        }
+        return { stay: members.map((m) => m.user_id).filter((id) => !remove.has(id)), rounds };
       });
-      await notify(deps, recipients, { spaceId, type: 'epoch' });
+      for (const removed of body.remove) await notify(deps, [removed], { spaceId, type: 'removed' });
+      await notify(deps, recipients.stay, { spaceId, type: 'epoch' });
+      for (const notice of recipients.rounds) await notify(deps, notice.userIds.filter((id) => !body.remove.includes(id)), notice.event);
       return detail(userId, spaceId);
     },
 

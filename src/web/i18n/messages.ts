@@ -231,6 +231,17 @@ export const messages = {
   'invite.revokeLabel': 'Revoke the invite made {created}',
   'invite.close': 'Close',
 
+  // ---------- removing a member ----------
+  'space.removeMember': 'Remove {name}…',
+  'remove.title': 'Remove {name} from {space}?',
+  'remove.stopSeeing': '{name} will stop seeing this space and anything written in it from now on.',
+  'remove.alreadySeen': 'What {name} already saw stays with them. It cannot be taken back from their device.',
+  'remove.noticed': 'Innermost sends {name} no message, but the space will be gone from their app.',
+  'remove.confirm': 'Remove {name}',
+  'remove.cancel': 'Keep everyone',
+  'remove.busy': 'Removing…',
+  'live.memberRemoved': '{name} is no longer in {space}',
+
   // ---------- leave ----------
   'leave.title': 'Leave {space}?',
   'leave.stopSeeing': 'You will stop seeing this space and everything in it.',

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { RemoveMemberDialog } from '../features/spaces/remove-member-dialog.tsx';
 import { Redirect } from '../components/redirect.tsx';
 import { ScreenTitle } from '../components/screen-title.tsx';
 import { SyncStatus } from '../components/sync-status.tsx';
@@ -8,7 +9,7 @@ import { LeaveDialog } from '../features/spaces/leave-dialog.tsx';
 import { MemberList } from '../features/spaces/member-list.tsx';
 import { ProfileForm } from '../features/spaces/profile-form.tsx';
 import { RenameForm } from '../features/spaces/rename-form.tsx';
-import { myStatus, spaceTitle } from '../features/spaces/space-names.ts';
+import { memberName, myStatus, spaceTitle } from '../features/spaces/space-names.ts';
 import { useSpace } from '../features/spaces/use-space.ts';
 import { t } from '../i18n/t.ts';
 import { Loading } from './loading.tsx';
@@ -30,6 +31,7 @@ export function SpaceNotFound() {
 export default function Space({ id }: { id: string }) {
   const space = useSpace(id);
   const [dialog, setDialog] = useState<'invite' | 'leave' | null>(null);
+  const [removing, setRemoving] = useState<{ userId: string; name: string } | null>(null);
 
   if (space === 'loading') return <Loading />;
   if (!space) return <SpaceNotFound />;
@@ -58,7 +60,7 @@ export default function Space({ id }: { id: string }) {
 
       <section aria-labelledby="members-title" class="stack">
         <h2 id="members-title">{t('space.membersTitle')}</h2>
-        <MemberList members={space.members} />
+        <MemberList members={space.members} onRemove={waiting ? undefined : (m) => setRemoving({ userId: m.userId, name: memberName(m) })} />
       </section>
 
       <section aria-labelledby="profile-title" class="card stack">
@@ -103,6 +105,7 @@ export default function Space({ id }: { id: string }) {
 
       <InviteDialog open={dialog === 'invite'} onClose={() => setDialog(null)} spaceId={space.id} spaceName={title} />
       <LeaveDialog open={dialog === 'leave'} onClose={() => setDialog(null)} spaceId={space.id} spaceName={title} />
+      <RemoveMemberDialog open={removing !== null} onClose={() => setRemoving(null)} spaceId={space.id} spaceName={title} member={removing} />
     </div>
   );
 }

@@ -60,4 +60,5 @@ export const actions: Actions = {
   acceptInvite: lazy('acceptInvite'),
   safetyCode: lazy('safetyCode'),
   leaveSpace: lazy('leaveSpace'),
+  removeMember: lazy('removeMember'),
 };

@@ -299,6 +299,10 @@ export const sessionActions: Actions = {
     return safetyCode(spaceId, state.logMembers, state.head);
   },
 
+  async removeMember(spaceId, userId) {
+    await engine.removeMember(spaceId, userId);
+  },
+
   async leaveSpace(spaceId, { erase } = { erase: false }) {
     await api('POST', `/api/spaces/${spaceId}/leave`, { departure: await engine.departureFrom(spaceId, { erase }) });
     engine.forgetSpace(spaceId);

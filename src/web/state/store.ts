@@ -54,4 +54,6 @@ export interface Actions {
   safetyCode(spaceId: string): Promise<string>;
   /** `erase`: also take back what I shared there (from the server now, from their devices when they sync). */
   leaveSpace(spaceId: string, options?: { erase: boolean }): Promise<void>;
+  /** Removes another member on purpose (their access ends at once; a new key for the others). */
+  removeMember(spaceId: string, userId: string): Promise<void>;
 }

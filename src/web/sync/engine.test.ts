@@ -264,4 +264,22 @@ describeEachDatabase('sync engine', (suite) => {
     const rows = await suite.db.database.db.selectFrom('records').select('id').where('space_id', '=', space.id).where('author_id', '=', users[2]!.id).execute();
     expect(rows).toEqual([]);
   });
+
+  it('removing a member on purpose: they lose the space at once, the others follow the signed removal', async () => {
+    const { t, space, users, devices } = await world(3);
+    const [a, b, c] = devices as [TestClient, TestClient, TestClient];
+    await a.engine.removeMember(space.id, users[2]!.id);
+    await c.until(() => c.engine.spaceState(space.id) === undefined);
+    await b.until(() => (b.engine.spaceState(space.id)?.epoch ?? 0) === space.epoch + 1);
+    const state = b.engine.spaceState(space.id)!;
+    expect(state.integrityWarning).toBeNull();
+    expect(state.logMembers.map((m) => m.userId).sort()).toEqual([users[0]!.id, users[1]!.id].sort());
+    expect(state.history.at(-1)).toMatchObject({ action: 'leave', by: users[0]!.id });
+    // C's session can no longer reach the space.
+    const res = await t.app.request(`/api/spaces/${space.id}/records`, { headers: { cookie: users[2]!.cookie } });
+    expect(res.status).toBe(404);
+    // Nobody can remove themselves this way, or someone who is not there.
+    await expect(a.engine.removeMember(space.id, users[0]!.id)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(a.engine.removeMember(space.id, users[2]!.id)).rejects.toMatchObject({ code: 'not-found' });
+  });
 });

@@ -384,6 +384,31 @@ export function createSyncEngine(deps: SyncDeps) {
       publish();
       return count;
     },
+    /**
+     * Removes another member from a shared space, on purpose (a confirmed choice in the app):
+     * a new key sealed to everyone else, with a signed entry that leaves them out. They lose
+     * access at once; what they already saw stays with them.
+     */
+    async removeMember(spaceId: string, userId: string): Promise<void> {
+      const s = session;
+      if (!s || !s.states.has(spaceId)) throw new ActionError('not-found');
+      for (let attempt = 1; ; attempt++) {
+        await request({ spaceId, membership: true });
+        const state = s.states.get(spaceId);
+        if (!state || session !== s) throw new ActionError('not-found');
+        if (state.integrityWarning === 'membership') throw new ActionError('membership-invalid');
+        if (userId === s.ring.userId || !state.logMembers.some((m) => m.userId === userId)) throw new ActionError('not-found');
+        try {
+          if (!(await rotate(deps, s.ring, state, [], [userId]))) throw new ActionError('membership-invalid');
+          break;
+        } catch (error) {
+          // Someone else changed the space at that moment: read it again and try once more.
+          if (attempt < 2 && error instanceof ActionError && ['epoch-conflict', 'members-mismatch'].includes(error.code)) continue;
+          throw error;
+        }
+      }
+      await request({ spaceId, membership: true });
+    },
     /** The ids of my records of `def` in a space, as applied on this device (to delete them). */
     myRecordIds(spaceId: string, def: RecordKind<any>): string[] {
       const s = session;

@@ -42,16 +42,18 @@ export async function refreshMembership(deps: SyncDeps, state: SpaceState): Prom
  * Moves the space to a new epoch: a fresh key sealed to everyone who stays (plus joiners), with a
  * signed log entry that introduces the epoch. Returns false (and signs nothing) when the server's
  * member list is missing someone who did not sign a departure: removing someone is never implied.
+ * `remove`: members I remove on purpose (a confirmed choice in the app, never the server's).
  */
-export async function rotate(deps: SyncDeps, ring: KeyRing, state: SpaceState, admit: MemberKeys[]): Promise<boolean> {
+export async function rotate(deps: SyncDeps, ring: KeyRing, state: SpaceState, admit: MemberKeys[], remove: readonly string[] = []): Promise<boolean> {
   const summary = state.summary;
   const previous = state.log.at(-1);
   if (!previous) throw new ActionError('membership-invalid');
-  const staying = membersToKeep(state);
-  if (!staying) {
+  const kept = membersToKeep(state);
+  if (!kept) {
     state.integrityWarning = 'membership';
     return false;
   }
+  const staying = kept.filter((m) => !remove.includes(m.userId));
   const members = [...staying, ...admit];
   const epoch = state.epoch + 1;
   const spaceKey = generateSpaceKey();
@@ -78,6 +80,7 @@ export async function rotate(deps: SyncDeps, ring: KeyRing, state: SpaceState, a
     epoch,
     sealedKeys,
     admit: admit.map((m) => m.userId),
+    remove,
     membershipEntry: toB64(membershipEntry),
   });
   state.keys.set(epoch, spaceKey);

@@ -86,6 +86,15 @@ export class SpacePage extends PageModel {
     await this.link('space.safetyLink').click();
   }
 
+  /** Removes another member: a real tap on their "Remove…" button, the question, then the confirmation. */
+  async removeMember(spaceName: string, memberName: string): Promise<void> {
+    await this.page.getByRole('button', { name: text('space.removeMember', { name: memberName }), exact: true }).click();
+    const dialog = this.page.getByRole('alertdialog', { name: text('remove.title', { name: memberName, space: spaceName }) });
+    await dialog.getByText(text('remove.alreadySeen', { name: memberName }), { exact: true }).waitFor();
+    await dialog.getByRole('button', { name: text('remove.confirm', { name: memberName }), exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
   async leave(spaceName: string): Promise<void> {
     await this.button('space.leaveOpen').click();
     const dialog = this.page.getByRole('alertdialog', { name: text('leave.title', { space: spaceName }) });

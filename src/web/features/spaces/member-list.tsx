@@ -2,8 +2,11 @@ import type { MemberView } from '../../state/types.ts';
 import { t } from '../../i18n/t.ts';
 import { memberName } from './space-names.ts';
 
-/** Members by name and pronouns; someone still being confirmed is described, never left blank. */
-export function MemberList({ members }: { members: MemberView[] }) {
+/**
+ * Members by name and pronouns; someone still being confirmed is described, never left blank.
+ * With `onRemove`, each other active member has a quiet "Remove…" (it opens a confirmation).
+ */
+export function MemberList({ members, onRemove }: { members: MemberView[]; onRemove?: (member: MemberView) => void }) {
   return (
     <ul class="member-list" role="list">
       {members.map((m) => (
@@ -26,6 +29,11 @@ export function MemberList({ members }: { members: MemberView[] }) {
                 </>
               )}
             </span>
+          )}
+          {onRemove && !m.isMe && m.status === 'active' && (
+            <button type="button" class="button quiet small member-remove" onClick={() => onRemove(m)}>
+              {t('space.removeMember', { name: memberName(m) })}
+            </button>
           )}
         </li>
       ))}
