@@ -167,6 +167,25 @@ describe('guided programs and onboarding', () => {
     await a.page.getByText(text('programs.progress', { done: 1, total: PROGRAM.steps.length }), { exact: true }).waitFor();
   });
 
+  it('A stops showing progress and takes back what was shared: it leaves B’s device', async () => {
+    await a.page.goto('/programs');
+    const sharing = a.page.getByRole('region', { name: text('programs.sharingTitle') });
+    await sharing.getByRole('checkbox', { name: new RegExp(`^${text('programs.shareIn', { space: SPACE })}`) }).uncheck();
+    await sharing.getByRole('checkbox', { name: text('programs.removeShared'), exact: true }).check();
+    await sharing.getByText(text('programs.removeSharedHint'), { exact: true }).waitFor();
+    await sharing.getByRole('button', { name: text('programs.sharingSave'), exact: true }).click();
+    await a.page.getByRole('status').filter({ hasText: text('programs.sharingSaved') }).first().waitFor();
+    const line = text('programs.partnerProgress', { name: A.name, done: 1, total: PROGRAM.steps.length });
+    await expect.poll(async () => {
+      await b.page.goto(`/programs/${PROGRAM.id}`);
+      await heading(b, PROGRAM.title).waitFor();
+      return b.page.getByText(line, { exact: true }).count();
+    }, { timeout: 20_000 }).toBe(0);
+    // A's own progress is untouched.
+    await a.page.goto(`/programs/${PROGRAM.id}`);
+    await a.page.getByText(text('programs.progress', { done: 1, total: PROGRAM.steps.length }), { exact: true }).first().waitFor();
+  });
+
   it('Today offers A one next step and a question of the day, never a list', async () => {
     const home = new HomePage(a.page);
     await home.goto();

@@ -694,7 +694,10 @@ export const messages = {
   'programs.sharingTitle': 'Who sees your progress',
   'programs.sharingLead': 'Partners see which steps you have marked done, only in the spaces you choose. Your reflections stay private unless you share one.',
   'programs.sharingDefault': 'Until you choose, nobody sees your progress.',
-  'programs.sharingStop': 'Turning it off stops new updates. Partners keep what they already received.',
+  'programs.sharingStop': 'Turning it off stops new updates. You can also take back what partners already received.',
+  'programs.removeShared': 'Also remove the progress I already shared there',
+  'programs.removeSharedHint':
+    'It is deleted from the server now, and from your partners’ devices the next time they connect. Someone who already saw it may remember it.',
   'programs.shareIn': 'Show my progress in {space}',
   'programs.sharingSave': 'Save',
   'programs.sharingSaving': 'Saving…',

@@ -199,12 +199,16 @@ export const libraryActionsImpl: LibraryActions = {
     return { id };
   },
 
-  async saveProgressSharing(shareWith) {
+  async saveProgressSharing(shareWith, { removeSharedFrom = [] } = {}) {
     const { personalId } = signedIn();
     const known = new Set(shareableSpaces().map((s) => s.id));
     const next = [...new Set(shareWith)].filter((id) => known.has(id));
     const added = next.filter((id) => !progressSharing.value.includes(id));
     await engine.write(personalId, progressSharingKind, { shareWith: next });
+    // Copies already shared in spaces I stop sharing with, when I choose to take them back.
+    for (const spaceId of removeSharedFrom.filter((id) => known.has(id) && !next.includes(id))) {
+      await engine.deleteRecords(spaceId, [...engine.myRecordIds(spaceId, programStateKind), ...engine.myRecordIds(spaceId, programStepKind)]);
+    }
     // Partners in a newly chosen space see where I am now, not only what I do next.
     for (const spaceId of added) {
       for (const [programId, progress] of programProgress.value) {

@@ -67,10 +67,13 @@ export default function Programs() {
 function ProgressSharing() {
   const list = shareableSpaces(spaces.value);
   const [shareWith, setShareWith] = useState<string[]>(progressSharing.value);
+  const [removeShared, setRemoveShared] = useState(false);
+  // Spaces that see my progress until now and are about to stop.
+  const stopping = progressSharing.value.filter((id) => !shareWith.includes(id) && list.some((s) => s.id === id));
   const form = useFormSubmit({
     stays: true,
     action: async () => {
-      await libraryActions.saveProgressSharing(shareWith);
+      await libraryActions.saveProgressSharing(shareWith, { removeSharedFrom: removeShared ? stopping : [] });
       announce(t('programs.sharingSaved'));
     },
   });
@@ -94,6 +97,23 @@ function ProgressSharing() {
             />
           </fieldset>
           <p class="field-hint">{t('programs.sharingStop')}</p>
+          {stopping.length > 0 && (
+            <div class="stack">
+              <div class="checkbox-row">
+                <input
+                  id="progress-remove-shared"
+                  type="checkbox"
+                  checked={removeShared}
+                  aria-describedby="progress-remove-hint"
+                  onChange={(e) => setRemoveShared(e.currentTarget.checked)}
+                />
+                <label for="progress-remove-shared">{t('programs.removeShared')}</label>
+              </div>
+              <p id="progress-remove-hint" class="field-hint">
+                {t('programs.removeSharedHint')}
+              </p>
+            </div>
+          )}
           <FormError error={form.error} onRetry={form.retry} />
           <div class="actions">
             <SubmitButton busy={form.busy} busyLabel={t('programs.sharingSaving')} variant="secondary">

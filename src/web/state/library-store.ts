@@ -56,5 +56,6 @@ export interface LibraryActions {
   chooseReason(reasonId: string): Promise<void>;
   saveAssessment(scores: AssessmentScores): Promise<{ id: string }>;
   /** Which shared spaces see my program progress; newly chosen spaces get my current progress. */
-  saveProgressSharing(shareWith: string[]): Promise<void>;
+  /** `removeSharedFrom`: spaces whose copies of my progress are deleted too (server now, partners' devices on sync). */
+  saveProgressSharing(shareWith: string[], options?: { removeSharedFrom?: string[] }): Promise<void>;
 }

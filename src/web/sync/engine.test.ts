@@ -282,4 +282,23 @@ describeEachDatabase('sync engine', (suite) => {
     await expect(a.engine.removeMember(space.id, users[0]!.id)).rejects.toMatchObject({ code: 'not-found' });
     await expect(a.engine.removeMember(space.id, users[2]!.id)).rejects.toMatchObject({ code: 'not-found' });
   });
+
+  it('hostile: junk served as the newest membership entry is an integrity warning, never a new epoch or member', async () => {
+    const { space, devices } = await world(2);
+    const [a, b] = devices as [TestClient, TestClient];
+    const db = suite.db.database.db;
+    // The server itself refuses junk (see spaces.routes.test.ts); a hostile one stores it anyway.
+    await db.insertInto('membership_log').values({ space_id: space.id, seq: 99, epoch: space.epoch + 1, author_id: 'x', entry: Buffer.alloc(200, 7), created_at: Date.now() }).execute();
+    await db.updateTable('spaces').set({ epoch: space.epoch + 1 }).where('id', '=', space.id).execute();
+    await b.engine.syncNow();
+    const state = b.engine.spaceState(space.id)!;
+    expect(state.integrityWarning).toBe('membership');
+    expect(state.epoch).toBe(space.epoch);
+    expect(state.logMembers).toHaveLength(2);
+    // The device signs nothing on top of a history it cannot verify.
+    const before = await db.selectFrom('membership_log').select('seq').where('space_id', '=', space.id).execute();
+    await b.engine.syncNow();
+    expect(await db.selectFrom('membership_log').select('seq').where('space_id', '=', space.id).execute()).toEqual(before);
+    void a;
+  });
 });
