@@ -1,7 +1,7 @@
 /**
  * The body of one check-in, as stored (encrypted) in a record: how emotionally and physically
  * close I feel, 0 to 10, optionally energy, pain or fatigue, stress and a private note. Validated
- * by hand like documents.ts (exact keys, types, ranges): whatever we decrypt came from a member's
+ * by hand (exact keys, types, ranges): whatever we decrypt came from a member's
  * device, which could be buggy or hostile. Pure; no runtime imports beyond the shape helpers.
  *
  *   {v: 1, at, tz, emotional, physical, energy?, pain?, stress?, note?}

@@ -1,8 +1,8 @@
 /**
- * The plaintexts of rounds and reflections, validated by hand like documents.ts (exact keys,
- * types, lengths): whatever we decrypt came from a member's device, which could be buggy or
- * hostile. No runtime imports, so documents.ts (on the first screen's path) can use the shape
- * checks without pulling in zod or the exercise content.
+ * The plaintexts of rounds and reflections, validated by hand (exact keys, types, lengths):
+ * whatever we decrypt came from a member's device, which could be buggy or hostile. The record
+ * kinds (rounds/kinds.ts) use the same shape checks inside their zod/mini schemas. No runtime
+ * imports, so the shape checks come without the exercise content.
  *
  *   header     {v: 1, exerciseId, exerciseVersion}
  *   submission {v: 1, exerciseId, answers}

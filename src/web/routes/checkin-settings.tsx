@@ -4,6 +4,7 @@ import { FormError } from '../components/form-error.tsx';
 import { announce } from '../components/live-region.tsx';
 import { ScreenTitle } from '../components/screen-title.tsx';
 import { SubmitButton } from '../components/submit-button.tsx';
+import { TakeBackChoice } from '../components/take-back-choice.tsx';
 import { useFormSubmit } from '../components/use-form-submit.ts';
 import { checkinActions } from '../checkins/actions.ts';
 import { shareableSpaces } from '../state/my-spaces.ts';
@@ -68,21 +69,13 @@ function SettingsForm() {
           />
           {list.length > 0 && <p class="field-hint">{t('checkinSettings.stopNote')}</p>}
           {stopping.length > 0 && (
-            <div class="stack">
-              <div class="checkbox-row">
-                <input
-                  id="remove-shared"
-                  type="checkbox"
-                  checked={removeShared}
-                  aria-describedby="remove-shared-hint"
-                  onChange={(e) => setRemoveShared(e.currentTarget.checked)}
-                />
-                <label for="remove-shared">{t('checkinSettings.removeShared')}</label>
-              </div>
-              <p id="remove-shared-hint" class="field-hint">
-                {t('checkinSettings.removeSharedHint')}
-              </p>
-            </div>
+            <TakeBackChoice
+              id="remove-shared"
+              checked={removeShared}
+              onChange={setRemoveShared}
+              label={t('checkinSettings.removeShared')}
+              hint={t('checkinSettings.removeSharedHint')}
+            />
           )}
         </fieldset>
         <fieldset class="card stack">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { LIBRARY } from '../../../content/library.ts';
 import { FormError } from '../components/form-error.tsx';
 import { announce } from '../components/live-region.tsx';
+import { TakeBackChoice } from '../components/take-back-choice.tsx';
 import { ScreenTitle } from '../components/screen-title.tsx';
 import { SubmitButton } from '../components/submit-button.tsx';
 import { useFormSubmit } from '../components/use-form-submit.ts';
@@ -98,21 +99,13 @@ function ProgressSharing() {
           </fieldset>
           <p class="field-hint">{t('programs.sharingStop')}</p>
           {stopping.length > 0 && (
-            <div class="stack">
-              <div class="checkbox-row">
-                <input
-                  id="progress-remove-shared"
-                  type="checkbox"
-                  checked={removeShared}
-                  aria-describedby="progress-remove-hint"
-                  onChange={(e) => setRemoveShared(e.currentTarget.checked)}
-                />
-                <label for="progress-remove-shared">{t('programs.removeShared')}</label>
-              </div>
-              <p id="progress-remove-hint" class="field-hint">
-                {t('programs.removeSharedHint')}
-              </p>
-            </div>
+            <TakeBackChoice
+              id="progress-remove-shared"
+              checked={removeShared}
+              onChange={setRemoveShared}
+              label={t('programs.removeShared')}
+              hint={t('programs.removeSharedHint')}
+            />
           )}
           <FormError error={form.error} onRetry={form.retry} />
           <div class="actions">

@@ -5,7 +5,7 @@ import { ScreenTitle } from '../components/screen-title.tsx';
 import { SyncStatus } from '../components/sync-status.tsx';
 import { AnswerForm } from '../features/rounds/answer-form.tsx';
 import { Closed } from '../features/rounds/closed.tsx';
-import { ConfirmDialog } from '../features/rounds/confirm-dialog.tsx';
+import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { draftKeyForRound, exerciseOf, exerciseTitle, findRound, withLine } from '../features/rounds/names.ts';
 import { Revealed } from '../features/rounds/revealed.tsx';
 import { SealStatusList, Waiting } from '../features/rounds/waiting.tsx';

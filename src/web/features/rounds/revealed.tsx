@@ -8,7 +8,7 @@ import { useFormSubmit } from '../../components/use-form-submit.ts';
 import { roundActions } from '../../rounds/actions.ts';
 import { roundNotes } from '../../state/rounds-store.ts';
 import { me } from '../../state/store.ts';
-import { ConfirmDialog } from './confirm-dialog.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { FollowUpNote, RevealedRound, RoundView } from '../../state/rounds-types.ts';
 import { formatDateTime, t } from '../../i18n/t.ts';
 import { AnswerView } from './answer-view.tsx';

@@ -4,7 +4,7 @@ import { useFocusIfLost } from '../../components/use-focus-if-lost.ts';
 import { roundActions } from '../../rounds/actions.ts';
 import type { RoundView } from '../../state/rounds-types.ts';
 import { t } from '../../i18n/t.ts';
-import { ConfirmDialog } from './confirm-dialog.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { participantName } from './names.ts';
 
 /**

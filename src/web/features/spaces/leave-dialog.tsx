@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { announce } from '../../components/live-region.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { Modal } from '../../components/modal.tsx';
+import { TakeBackChoice } from '../../components/take-back-choice.tsx';
 import { describeError, type DescribedError } from '../errors/error-catalog.ts';
 import { actions } from '../../state/actions.ts';
 import { t } from '../../i18n/t.ts';
@@ -42,13 +43,7 @@ export function LeaveDialog({ open, onClose, spaceId, spaceName }: Props) {
         <li>{t('leave.othersKeep')}</li>
         <li>{t('leave.newKey')}</li>
       </ul>
-      <div class="checkbox-row">
-        <input id="leave-erase" type="checkbox" checked={erase} aria-describedby="leave-erase-hint" onChange={(e) => setErase(e.currentTarget.checked)} />
-        <label for="leave-erase">{t('leave.erase')}</label>
-      </div>
-      <p id="leave-erase-hint" class="field-hint">
-        {t('leave.eraseHint')}
-      </p>
+      <TakeBackChoice id="leave-erase" checked={erase} onChange={setErase} label={t('leave.erase')} hint={t('leave.eraseHint')} />
       <FormError error={error} onRetry={leave} />
       <div class="actions">
         <button type="button" class="button secondary" autoFocus onClick={onClose}>

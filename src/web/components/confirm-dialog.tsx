@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { FormError } from '../../components/form-error.tsx';
-import { Modal } from '../../components/modal.tsx';
-import { describeError, type DescribedError } from '../errors/error-catalog.ts';
+import { FormError } from './form-error.tsx';
+import { Modal } from './modal.tsx';
+import { describeError, type DescribedError } from '../features/errors/error-catalog.ts';
 
 interface Props {
   open: boolean;
@@ -12,7 +12,7 @@ interface Props {
   confirmLabel: string;
   busyLabel: string;
   cancelLabel: string;
-  /** 'danger' for withdrawing; sealing is a primary, deliberate step, not a warning. */
+  /** 'danger' for lasting removals (withdrawing, deleting, removing someone); sealing is a primary, deliberate step. */
   variant?: 'primary' | 'danger';
   onConfirm: () => Promise<void>;
 }
