@@ -268,19 +268,20 @@ export function createSyncEngine(deps: SyncDeps) {
   async function syncSpace(s: Session, spaceId: string, membership: boolean): Promise<void> {
     const state = s.states.get(spaceId);
     if (!state) return syncAll(s);
-    await refreshSpace(s, state, membership);
+    const current = await refreshSpace(s, state, membership);
     if (session !== s) return;
     await saveSnapshot(s);
-    await runChores(s, state);
+    await runChores(s, current);
   }
 
-  async function refreshSpace(s: Session, state: SpaceState, membership: boolean): Promise<void> {
+  /** Membership (when asked), keys, records; returns the space's state (rebuilt after a deletion). */
+  async function refreshSpace(s: Session, state: SpaceState, membership: boolean): Promise<SpaceState> {
     if (membership) await refreshMembership(deps, state);
     const before = state.keys.size;
     openKeys(state, s.ring);
     if (state.keys.size !== before) applyRecords(state, await deps.db.recordsOf(state.summary.id));
     await pullSpace(deps, state, s.ring.userId);
-    if (state.needsRebuild) await rebuild(s, state);
+    return state.needsRebuild ? rebuild(s, state) : state;
   }
 
   /**

@@ -182,12 +182,10 @@ export function openKeys(state: SpaceState, ring: KeyRing): void {
   for (const sealed of state.summary.myKeys) {
     if (state.keys.has(sealed.epoch)) continue;
     const introduced = state.history.find((e) => e.epoch === sealed.epoch);
-    if (!introduced) {
-      // Not in the verified history (yet): a key that arrived before its entry waits for the
-      // next sync; one for an epoch past the signed head is the server's claim alone.
-      if (state.history.length > 0 && sealed.epoch > state.epoch) state.integrityWarning ??= 'key';
-      continue;
-    }
+    // Not in the verified history: never used. A key read a moment before its entry (a rotation
+    // between two reads) opens at the next sync; one the log never introduces stays unused, and a
+    // server that announces such an epoch disagrees with the log (verifyMembership says so).
+    if (!introduced) continue;
     const sealer = state.knownKeys.get(introduced.by);
     if (sealed.sealedBy !== introduced.by || !sealer) {
       state.integrityWarning ??= 'key';
