@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression } from 'vite-plugin-compression2';
 
 /** Design tokens the manifest shares with src/web/styles/tokens.css (light background). */
 const BACKGROUND = '#faf6f2';
@@ -40,6 +41,15 @@ export default defineConfig({
         // Argon2id's wasm and the crypto worker are larger than workbox's 2 MiB default allows.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       },
+    }),
+    // Precompressed copies beside each text asset (brotli and gzip at their highest levels), so
+    // the static route sends them as they are (ADR 016) instead of the uncompressed files.
+    compression({
+      include: /\.(js|mjs|css|html|svg|webmanifest|json|wasm)$/,
+      exclude: /\.map$/,
+      algorithms: ['brotliCompress', 'gzip'],
+      threshold: 1024,
+      deleteOriginalAssets: false,
     }),
   ],
   build: {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { send } from '../../../tests/factories/index.ts';
 import { createTestApp } from '../testing/app.ts';
@@ -13,6 +14,10 @@ describeEachDatabase('static files', (suite) => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Innermost</title>');
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    // What the build writes beside each asset (vite-plugin-compression2).
+    writeFileSync(join(dir, 'assets', 'app-def456.js'), 'console.log("app")'.repeat(100));
+    writeFileSync(join(dir, 'assets', 'app-def456.js.br'), brotliCompressSync('console.log("app")'.repeat(100)));
+    writeFileSync(join(dir, 'assets', 'app-def456.js.gz'), gzipSync('console.log("app")'.repeat(100)));
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
     writeFileSync(join(dir, 'manifest.webmanifest'), '{}');
     writeFileSync(join(dir, 'icon-192.png'), 'png');
@@ -32,6 +37,23 @@ describeEachDatabase('static files', (suite) => {
       expect(res.headers.get('cache-control'), path).toBe('no-cache');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     }
+  });
+
+  it('sends the precompressed file the browser accepts, and the plain one otherwise', async () => {
+    const { app } = createTestApp(suite.db, { config: { staticDir: dir } });
+    const plain = 'console.log("app")'.repeat(100);
+    const br = await send(app, 'GET', '/assets/app-def456.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(plain);
+    const gz = await send(app, 'GET', '/assets/app-def456.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(plain);
+    const none = await send(app, 'GET', '/assets/app-def456.js', { headers: { 'accept-encoding': 'identity' } });
+    expect(none.headers.get('content-encoding')).toBeNull();
+    expect(await none.text()).toBe(plain);
   });
 
   it('falls back to index.html for client routes only', async () => {
