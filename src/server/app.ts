@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps) {
     records: createRecordsService({ ...serviceDeps, onWrite: () => metrics.recordsWritten.inc() }),
     rounds: createRoundsService(serviceDeps),
     rateLimiter: createRateLimiter({ store, secret, now }),
-    requireSession: sessionMiddleware({ config, auth, now }).requireSession,
+    ...sessionMiddleware({ config, auth, now }),
     notifier,
     lifecycle,
     metrics,

@@ -91,6 +91,8 @@ export const AccountBundle = z.object({
 });
 export type AccountBundle = z.infer<typeof AccountBundle>;
 export const AccountResponse = z.object({ user: AccountBundle });
+/** GET /api/auth/session: the signed-in account, or null (200 either way). */
+export const SessionResponse = z.object({ user: AccountBundle.nullable() });
 
 export const SessionInfo = z.object({
   id: z.string(),

@@ -25,6 +25,24 @@ describe('installable app that works offline', () => {
     await server?.stop();
   });
 
+  it('the signed-out welcome screen makes no failed request and logs no error, and its scripts arrive compressed', async () => {
+    const failed: string[] = [];
+    const encodings: Promise<string>[] = [];
+    person.page.on('response', (res) => {
+      if (res.status() >= 400) failed.push(`${res.status()} ${new URL(res.url()).pathname}`);
+      if (res.request().resourceType() !== 'script' || !new URL(res.url()).pathname.startsWith('/assets/')) return;
+      // Files under 1 KiB are not worth compressing, and the build leaves them plain.
+      encodings.push(res.body().then((body) => (body.length < 1024 ? 'small' : (res.headers()['content-encoding'] ?? 'none'))));
+    });
+    await person.page.goto('/', { waitUntil: 'networkidle' });
+    await person.page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(failed).toEqual([]);
+    expect(person.problems).toEqual([]);
+    const seen = await Promise.all(encodings);
+    expect(seen.filter((e) => e === 'br').length).toBeGreaterThan(0);
+    expect(seen.filter((e) => e !== 'br' && e !== 'small')).toEqual([]);
+  });
+
   it('links a manifest with a name, a standalone display and 192 and 512 px icons that load', async () => {
     await person.page.goto('/');
     const href = await person.page.locator('link[rel="manifest"]').getAttribute('href');

@@ -43,14 +43,21 @@ export function readSessionToken(c: Context, config: AppConfig): string | undefi
 }
 
 export function sessionMiddleware(deps: { config: AppConfig; auth: AuthService; now: () => number }) {
-  /** Requires a valid session ('unauthenticated' otherwise) and exposes it as c.var.auth. */
-  const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  /** The request's valid session (its cookie refreshed when due), or null. */
+  async function currentSession(c: Context): Promise<{ userId: string; sessionId: string; expiresAt: number } | null> {
     const token = readSessionToken(c, deps.config);
     const session = token ? await deps.auth.authenticate(token) : null;
-    if (!session || !token) throw new AppError('unauthenticated');
-    c.set('auth', { userId: session.userId, sessionId: session.sessionId, expiresAt: session.expiresAt });
+    if (!session || !token) return null;
     if (session.refreshed) setSessionCookie(c, deps.config, token, session.expiresAt, deps.now());
+    return { userId: session.userId, sessionId: session.sessionId, expiresAt: session.expiresAt };
+  }
+
+  /** Requires a valid session ('unauthenticated' otherwise) and exposes it as c.var.auth. */
+  const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const session = await currentSession(c);
+    if (!session) throw new AppError('unauthenticated');
+    c.set('auth', session);
     await next();
   };
-  return { requireSession };
+  return { requireSession, currentSession };
 }

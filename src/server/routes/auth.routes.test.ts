@@ -174,6 +174,21 @@ describeEachDatabase('auth routes', (suite) => {
       }
     });
 
+    it('GET /api/auth/session answers 200 either way: the account when signed in, null otherwise', async () => {
+      const { app } = setup();
+      const user = await createUser(app);
+      const signedIn = await call(app, 'GET', '/api/auth/session', { as: user });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.user).toMatchObject({ id: user.id, email: user.email, personalSpaceId: user.personalSpaceId });
+      for (const cookie of [undefined, 'innermost_session=x', `innermost_session=${blob.key32()}`]) {
+        const res = await call(app, 'GET', '/api/auth/session', { as: cookie ? { cookie } : undefined });
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({ user: null });
+      }
+      await call(app, 'POST', '/api/auth/signout', { as: user });
+      expect((await call(app, 'GET', '/api/auth/session', { as: user })).body).toEqual({ user: null });
+    });
+
     it('deletes one of my sessions; another user\'s session id is not-found', async () => {
       const { app } = setup();
       const user = await createUser(app);

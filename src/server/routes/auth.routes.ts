@@ -23,7 +23,7 @@ import { toAccountBundle } from '../services/auth.service.ts';
 import type { RouteDeps } from './deps.ts';
 
 export function authRoutes(deps: RouteDeps) {
-  const { auth, config, rateLimiter, requireSession, now } = deps;
+  const { auth, config, rateLimiter, requireSession, currentSession, now } = deps;
   const limitByAccount = (c: Parameters<typeof clientAddress>[0], route: string, max: number, email: string) =>
     rateLimiter.hit(route, max, [
       { kind: 'address', value: clientAddress(c, config) },
@@ -54,6 +54,11 @@ export function authRoutes(deps: RouteDeps) {
       await auth.signout(c.var.auth.userId, c.var.auth.sessionId);
       clearSessionCookie(c, config);
       return c.body(null, 204);
+    })
+    // Who is signed in, if anyone: 200 either way, so a signed-out first screen makes no failed request.
+    .get('/session', async (c) => {
+      const session = await currentSession(c);
+      return c.json({ user: session ? toAccountBundle(await auth.me(session.userId)) : null }, 200);
     })
     .get('/me', requireSession, async (c) => {
       return c.json({ user: toAccountBundle(await auth.me(c.var.auth.userId)) }, 200);

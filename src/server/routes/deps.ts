@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppConfig, AppEnv } from '../context.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
@@ -20,6 +20,8 @@ export interface RouteDeps {
   rounds: RoundsService;
   rateLimiter: RateLimiter;
   requireSession: MiddlewareHandler<AppEnv>;
+  /** The request's valid session, or null (for routes that answer the signed-out too). */
+  currentSession: (c: Context) => Promise<{ userId: string; sessionId: string; expiresAt: number } | null>;
   notifier: Notifier;
   lifecycle: Lifecycle;
   metrics: Metrics;

@@ -62,6 +62,7 @@ export function routeCases(world: World, spaceId: string = world.spaceId): Route
     { method: 'POST', pattern: '/api/auth/signup', path: '/api/auth/signup', scope: 'public', json: { userId: newId(), email: `${newId()}@example.test` } },
     { method: 'POST', pattern: '/api/auth/signin', path: '/api/auth/signin', scope: 'public', json: { email: world.owner.email, loginKey: blob.key32() } },
     { method: 'POST', pattern: '/api/auth/signout', path: '/api/auth/signout', scope: 'session' },
+    { method: 'GET', pattern: '/api/auth/session', path: '/api/auth/session', scope: 'public' },
     { method: 'GET', pattern: '/api/auth/me', path: '/api/auth/me', scope: 'session' },
     { method: 'GET', pattern: '/api/auth/sessions', path: '/api/auth/sessions', scope: 'session' },
     { method: 'DELETE', pattern: '/api/auth/sessions/:sessionId', path: `/api/auth/sessions/${blob.salt()}`, scope: 'session' },

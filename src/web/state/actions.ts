@@ -27,8 +27,13 @@ async function start(): Promise<void> {
   if (cached) return (await load()).start();
   try {
     // Signed in on the server but nothing on this device (for example after "keep me unlocked"
-    // was off): the password unlocks, and the keys come from the account material.
-    const { user } = await api<{ user: AccountBundle }>('GET', '/api/auth/me');
+    // was off): the password unlocks, and the keys come from the account material. Asked of a
+    // route that answers 200 when signed out too: the welcome screen makes no failed request.
+    const { user } = await api<{ user: AccountBundle | null }>('GET', '/api/auth/session');
+    if (!user) {
+      authStatus.value = 'signed-out';
+      return;
+    }
     await putDevice('account', user);
     me.value = { id: user.id, email: user.email, personalSpaceId: user.personalSpaceId };
     authStatus.value = 'locked';
