@@ -3,7 +3,7 @@
  * schema, unique ids, cross-references (src/shared/library.ts). Server (at boot), browser and
  * tests import this one copy. To add a program or deck: add its JSON file to the lists below.
  */
-import { parseLibrary, type Deck, type Dimension, type Library, type Obstacle, type Program } from '../src/shared/library.ts';
+import { parseLibrary, type Deck, type Dimension, type Library, type Program } from '../src/shared/library.ts';
 import { EXERCISE_BY_ID } from './exercises/index.ts';
 import dimensions from './dimensions.json' with { type: 'json' };
 import obstacles from './obstacles.json' with { type: 'json' };
@@ -54,9 +54,7 @@ const byId = <T extends { id: string }>(list: readonly T[]): ReadonlyMap<string,
 const PROGRAMS = byId(LIBRARY.programs);
 const DECKS = byId(LIBRARY.decks);
 const DIMENSIONS = byId(LIBRARY.dimensions);
-const OBSTACLES = byId(LIBRARY.obstacles);
 
 export const getProgram = (id: string): Program | undefined => PROGRAMS.get(id);
 export const getDeck = (id: string): Deck | undefined => DECKS.get(id);
 export const getDimension = (id: string): Dimension | undefined => DIMENSIONS.get(id);
-export const getObstacle = (id: string): Obstacle | undefined => OBSTACLES.get(id);

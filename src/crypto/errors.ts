@@ -36,6 +36,3 @@ export class CryptoError extends Error {
   }
 }
 
-export function isCryptoError(value: unknown, code?: CryptoErrorCode): value is CryptoError {
-  return value instanceof CryptoError && (code === undefined || value.code === code);
-}

@@ -1,9 +1,10 @@
 /**
  * The server's few cryptographic operations: verifiers (HMAC-SHA256 keyed with the server
- * secret), token hashes (SHA-256), random tokens and constant-time comparison. The server never
- * verifies client cryptography; blobs are opaque to it.
+ * secret), token hashes (SHA-256) and constant-time comparison. Client ciphertext is opaque to
+ * it; the only client cryptography it checks is public (membership entries, departures:
+ * services/membership-checks.ts).
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 export function hmacSha256(key: Uint8Array, data: Uint8Array | string): Buffer {
   return createHmac('sha256', key).update(data).digest();
@@ -19,10 +20,6 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** A random base64url string of `bytes` random bytes. */
-export function randomToken(bytes = 32): string {
-  return randomBytes(bytes).toString('base64url');
-}
 
 /** base64url (validated by the shared zod schema) to bytes. */
 export function fromB64url(text: string): Buffer {

@@ -5,7 +5,7 @@
  */
 import { ERROR_STATUS, type ErrorCode } from '../../../shared/errors.ts';
 import { ActionError, CLIENT_ERROR_CODES } from '../../state/types.ts';
-import { hasMessage, t, type MessageKey } from '../../i18n/t.ts';
+import { hasMessage, t } from '../../i18n/t.ts';
 
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 export type KnownErrorCode = ErrorCode | ClientErrorCode;
@@ -102,7 +102,3 @@ export const ALL_ERROR_CODES: readonly KnownErrorCode[] = [
   ...(Object.keys(ERROR_STATUS) as ErrorCode[]),
   ...CLIENT_ERROR_CODES,
 ];
-
-export function errorMessageKey(code: KnownErrorCode): MessageKey {
-  return `errors.${code}`;
-}
