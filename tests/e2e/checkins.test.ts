@@ -8,6 +8,8 @@
  * holds every check-in. Alone, two hard weeks bring a kind pointer to professional support. Axe
  * checks each screen, and no score or note reaches the server.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -217,6 +219,17 @@ describe('check-ins and the two lines', () => {
     await lines.goto();
     await lines.range(7);
     expect(await lines.days(A.name, 'emotional')).toBeGreaterThan(0);
+    // A's records in shared spaces, as the server holds them.
+    const aId = await a.page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: { id: string; personalSpaceId: string } }).user);
+    const sharedRecordsOfA = () => {
+      const db = new Database(join(server.dataDir, 'innermost.db'), { readonly: true, fileMustExist: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM records WHERE author_id = ? AND space_id <> ?').get(aId.id, aId.personalSpaceId) as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const before = sharedRecordsOfA();
     const settings = new CheckinSettingsPage(a.page);
     await settings.goto();
     // Offered only once a space is being turned off, with the honest limit stated.
@@ -226,10 +239,14 @@ describe('check-ins and the two lines', () => {
     await a11y.check(a.page, 'check-in choices: taking back what was shared');
     await settings.setSharing(SPACE, false, { removeShared: true });
     await upToDate(a);
+    // Gone from the server (only the tombstones, and A's profile and settings, remain there).
+    await expect.poll(sharedRecordsOfA, { timeout: 15_000 }).toBeLessThan(before);
+    // Read once B's own lines are there (so the table is loaded), A's are gone.
     await expect.poll(async () => {
       await lines.goto();
       await lines.range(7);
-      return lines.days(A.name, 'emotional');
+      const own = await lines.days(text('closeness.you'), 'emotional');
+      return own > 0 ? lines.days(A.name, 'emotional') : -1;
     }, { timeout: 20_000 }).toBe(0);
     const mine = new ClosenessPage(a.page);
     await mine.goto();

@@ -7,6 +7,8 @@
  * question of the day. Axe checks every screen; no reflection reaches the server's files or log.
  */
 import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY, getProgram } from '../../content/library.ts';
 import {
@@ -168,6 +170,20 @@ describe('guided programs and onboarding', () => {
   });
 
   it('A stops showing progress and takes back what was shared: it leaves B’s device', async () => {
+    const line = text('programs.partnerProgress', { name: A.name, done: 1, total: PROGRAM.steps.length });
+    await b.page.goto(`/programs/${PROGRAM.id}`);
+    await b.page.getByText(line, { exact: true }).waitFor({ timeout: 20_000 });
+    const aId = await a.page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: { id: string } }).user.id);
+    const recordsOfA = () => {
+      const db = new Database(join(server.dataDir, 'innermost.db'), { readonly: true, fileMustExist: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM records WHERE space_id = ? AND author_id = ?').get(spaceId, aId) as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const before = recordsOfA();
+    expect(before).toBeGreaterThan(0);
     await a.page.goto('/programs');
     const sharing = a.page.getByRole('region', { name: text('programs.sharingTitle') });
     await sharing.getByRole('checkbox', { name: new RegExp(`^${text('programs.shareIn', { space: SPACE })}`) }).uncheck();
@@ -175,12 +191,14 @@ describe('guided programs and onboarding', () => {
     await sharing.getByText(text('programs.removeSharedHint'), { exact: true }).waitFor();
     await sharing.getByRole('button', { name: text('programs.sharingSave'), exact: true }).click();
     await a.page.getByRole('status').filter({ hasText: text('programs.sharingSaved') }).first().waitFor();
-    const line = text('programs.partnerProgress', { name: A.name, done: 1, total: PROGRAM.steps.length });
     await expect.poll(async () => {
       await b.page.goto(`/programs/${PROGRAM.id}`);
-      await heading(b, PROGRAM.title).waitFor();
+      // Counted once B's progress section is there (B has not started: it offers to start).
+      await button(b, text('program.start')).waitFor();
       return b.page.getByText(line, { exact: true }).count();
     }, { timeout: 20_000 }).toBe(0);
+    // Gone from the server too: only the tombstone that says so is left of A's progress there.
+    expect(recordsOfA()).toBeLessThan(before);
     // A's own progress is untouched.
     await a.page.goto(`/programs/${PROGRAM.id}`);
     await a.page.getByText(text('programs.progress', { done: 1, total: PROGRAM.steps.length }), { exact: true }).first().waitFor();

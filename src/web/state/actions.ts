@@ -5,22 +5,11 @@
  */
 import type { AccountBundle } from '../../shared/api.ts';
 import { api } from '../lib/api.ts';
+import { lazyActions, loadOnce } from '../lib/lazy.ts';
 import { getDevice, putDevice } from '../sync/local-db.ts';
 import { authStatus, me, type Actions } from './store.ts';
 
-let loading: Promise<Actions> | null = null;
-
-function load(): Promise<Actions> {
-  loading ??= import('./session-actions.ts').then((m) => m.sessionActions);
-  return loading;
-}
-
-function lazy<K extends keyof Actions>(name: K): Actions[K] {
-  return (async (...args: unknown[]) => {
-    const impl = await load();
-    return (impl[name] as (...a: unknown[]) => unknown)(...args);
-  }) as Actions[K];
-}
+const load = loadOnce(() => import('./session-actions.ts').then((m) => m.sessionActions));
 
 async function start(): Promise<void> {
   const cached = await getDevice<AccountBundle>('account').catch(() => undefined);
@@ -42,28 +31,31 @@ async function start(): Promise<void> {
   }
 }
 
-export const actions: Actions = {
-  start,
-  signUp: lazy('signUp'),
-  signIn: lazy('signIn'),
-  unlock: lazy('unlock'),
-  lock: lazy('lock'),
-  signOut: lazy('signOut'),
-  recover: lazy('recover'),
-  changePassword: lazy('changePassword'),
-  deleteAccount: lazy('deleteAccount'),
-  listSessions: lazy('listSessions'),
-  revokeSession: lazy('revokeSession'),
-  revokeOtherSessions: lazy('revokeOtherSessions'),
-  createSpace: lazy('createSpace'),
-  setSpaceName: lazy('setSpaceName'),
-  setProfile: lazy('setProfile'),
-  createInvite: lazy('createInvite'),
-  listInvites: lazy('listInvites'),
-  revokeInvite: lazy('revokeInvite'),
-  previewInvite: lazy('previewInvite'),
-  acceptInvite: lazy('acceptInvite'),
-  safetyCode: lazy('safetyCode'),
-  leaveSpace: lazy('leaveSpace'),
-  removeMember: lazy('removeMember'),
-};
+const { start: _start, ...session } = lazyActions<Actions>(load, {
+  start: true,
+  signUp: true,
+  signIn: true,
+  unlock: true,
+  lock: true,
+  signOut: true,
+  recover: true,
+  changePassword: true,
+  deleteAccount: true,
+  listSessions: true,
+  revokeSession: true,
+  revokeOtherSessions: true,
+  createSpace: true,
+  setSpaceName: true,
+  setProfile: true,
+  createInvite: true,
+  listInvites: true,
+  revokeInvite: true,
+  previewInvite: true,
+  acceptInvite: true,
+  safetyCode: true,
+  leaveSpace: true,
+  removeMember: true,
+});
+
+/** `start` decides the first screen itself; everything else loads the session code first. */
+export const actions: Actions = { ...session, start };
