@@ -203,12 +203,23 @@ describe('partners share an encrypted space', () => {
     expect(new Set(codes).size).toBe(1);
   });
 
-  it('B leaves; the others move to a new key B never receives, and B cannot read what A writes next', async () => {
+  it('B leaves, taking back what B shared; the others move to a new key B never receives, and B cannot read what A writes next', async () => {
     const spaceB = new SpacePage(b.page);
     await spaceB.waitFor(SPACE);
-    await spaceB.leave(SPACE);
+    const bId = await b.page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: { id: string } }).user.id);
+    const recordsOfB = () => {
+      const db = new Database(join(server.dataDir, 'innermost.db'), { readonly: true, fileMustExist: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM records WHERE space_id = ? AND author_id = ?').get(spaceId, bId) as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    expect(recordsOfB()).toBeGreaterThan(0);
+    await spaceB.leave(SPACE, { erase: true });
     await new HomePage(b.page).waitFor();
     expect(await new HomePage(b.page).sharedSpaceNames()).not.toContain(SPACE);
+    expect(recordsOfB()).toBe(0);
 
     await new SpacePage(a.page).setProfile(A_AFTER_LEAVE, A.pronouns);
     await new SpacePage(c.page).waitForMember(A_AFTER_LEAVE);

@@ -95,9 +95,10 @@ export class SpacePage extends PageModel {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  async leave(spaceName: string): Promise<void> {
+  async leave(spaceName: string, options: { erase?: boolean } = {}): Promise<void> {
     await this.button('space.leaveOpen').click();
     const dialog = this.page.getByRole('alertdialog', { name: text('leave.title', { space: spaceName }) });
+    if (options.erase) await dialog.getByRole('checkbox', { name: text('leave.erase'), exact: true }).check();
     await dialog.getByRole('button', { name: text('leave.confirm'), exact: true }).click();
   }
 }
