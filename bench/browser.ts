@@ -4,6 +4,7 @@
  *   network is idle, gzipped here at level 9 as a static server would serve it), for someone
  *   signed out and for a returning person on a device that stays unlocked (Today, after a reload),
  *   and what the signed-out first screen's scripts weigh on the wire as the server sends them;
+ * - the layout shift of Today for that returning person (cumulative, as Chromium reports it);
  * - Argon2id unlock time at our floor parameters (64 MiB, t=3, p=1) in the app's own KDF worker,
  *   against a baseline of one SHA-256 of 1 MiB through WebCrypto in the same page.
  */
@@ -43,9 +44,20 @@ export async function benchBrowser(): Promise<Record<string, number>> {
     if (!worker) throw new Error('no kdf worker in dist/web/assets');
     // A returning person: signed up on this device (kept unlocked), then the app opened again.
     await signUp({ page, context, problems: [] }, { email: `bench.${Date.now()}@example.test`, password: 'quiet harbour bench lantern' });
+    // Layout shift on Today, as the browser reports it (CLS: shifts not caused by input, summed).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __shift: number };
+      w.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
     scripts.clear();
     await page.reload({ waitUntil: 'networkidle' });
     const returningGzipBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+    await page.getByRole('heading', { name: 'Spaces' }).or(page.getByRole('heading', { level: 2 }).first()).first().waitFor();
+    await page.waitForTimeout(1000); // let late parts (the library card) arrive: a measurement, not a test
+    const todayShift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
 
     const timings = await page.evaluate(async (workerUrl: string) => {
       const runs: number[] = [];
@@ -75,6 +87,7 @@ export async function benchBrowser(): Promise<Record<string, number>> {
       first_screen_js_gzip_kb: Math.round((firstScreenGzipBytes / 1024) * 10) / 10,
       first_screen_js_transferred_kb: Math.round((firstScreenWireBytes / 1024) * 10) / 10,
       first_screen_returning_js_gzip_kb: Math.round((returningGzipBytes / 1024) * 10) / 10,
+      today_layout_shift: Math.round(todayShift * 1000) / 1000,
       argon2id_unlock_cold_ms: Math.round(first),
       argon2id_unlock_warm_ms: Math.round(warm),
       sha256_1mib_baseline_ms: Math.round(timings.sha * 100) / 100,

@@ -20,6 +20,7 @@ const BUDGETS: Record<string, string> = {
   pull_ratio: '>= 0.5 of the bare route',
   first_screen_js_gzip_kb: '<= 70 KB',
   first_screen_returning_js_gzip_kb: '<= 70 KB',
+  today_layout_shift: '0',
   argon2id_unlock_warm_ms: '<= 1000 ms',
   realtime_one_server_p99_ms: '< 100 ms',
   realtime_two_servers_p99_ms: '< 100 ms',

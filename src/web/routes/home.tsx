@@ -51,7 +51,6 @@ export default function Home() {
       ))}
 
       <CheckinCard />
-      <TodayLibrary />
 
       <section aria-labelledby="spaces-title" class="stack">
         <h2 id="spaces-title">{t('home.spacesTitle')}</h2>
@@ -94,6 +93,8 @@ export default function Home() {
         </div>
       </section>
 
+      {/* Last on the page: it arrives a moment later, and nothing below it can be pushed down. */}
+      <TodayLibrary />
     </div>
   );
 }
