@@ -8,8 +8,6 @@
  * holds every check-in. Alone, two hard weeks bring a kind pointer to professional support. Axe
  * checks each screen, and no score or note reaches the server.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,6 +18,7 @@ import {
   text,
 } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
+import { countRecords } from './support/server-db.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
 import { shareASpace, signUp } from './support/journeys.ts';
@@ -221,14 +220,7 @@ describe('check-ins and the two lines', () => {
     expect(await lines.days(A.name, 'emotional')).toBeGreaterThan(0);
     // A's records in shared spaces, as the server holds them.
     const aId = await a.page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: { id: string; personalSpaceId: string } }).user);
-    const sharedRecordsOfA = () => {
-      const db = new Database(join(server.dataDir, 'innermost.db'), { readonly: true, fileMustExist: true });
-      try {
-        return (db.prepare('SELECT count(*) AS n FROM records WHERE author_id = ? AND space_id <> ?').get(aId.id, aId.personalSpaceId) as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    };
+    const sharedRecordsOfA = () => countRecords(server, { authorId: aId.id, exceptSpaceId: aId.personalSpaceId });
     const before = sharedRecordsOfA();
     const settings = new CheckinSettingsPage(a.page);
     await settings.goto();

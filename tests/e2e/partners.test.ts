@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppNav, HomePage, JoinPage, LockedPage, NewSpacePage, RecoverPage, RecoveryCodePage, SafetyCodePage, SettingsPage, SignUpPage, SpacePage, WelcomePage, text } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
+import { countRecords } from './support/server-db.ts';
 import { expectNothingTypedOnServer } from './support/privacy.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
@@ -207,14 +208,7 @@ describe('partners share an encrypted space', () => {
     const spaceB = new SpacePage(b.page);
     await spaceB.waitFor(SPACE);
     const bId = await b.page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: { id: string } }).user.id);
-    const recordsOfB = () => {
-      const db = new Database(join(server.dataDir, 'innermost.db'), { readonly: true, fileMustExist: true });
-      try {
-        return (db.prepare('SELECT count(*) AS n FROM records WHERE space_id = ? AND author_id = ?').get(spaceId, bId) as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    };
+    const recordsOfB = () => countRecords(server, { authorId: bId, spaceId });
     expect(recordsOfB()).toBeGreaterThan(0);
     await spaceB.leave(SPACE, { erase: true });
     await new HomePage(b.page).waitFor();

@@ -7,8 +7,6 @@
  * question of the day. Axe checks every screen; no reflection reaches the server's files or log.
  */
 import type { Browser } from 'playwright-core';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY, getProgram } from '../../content/library.ts';
 import {
@@ -19,6 +17,7 @@ import {
   text,
 } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
+import { countRecords } from './support/server-db.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
 import { shareASpace } from './support/journeys.ts';
@@ -174,14 +173,7 @@ describe('guided programs and onboarding', () => {
     await b.page.goto(`/programs/${PROGRAM.id}`);
     await b.page.getByText(line, { exact: true }).waitFor({ timeout: 20_000 });
     const aId = await a.page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: { id: string } }).user.id);
-    const recordsOfA = () => {
-      const db = new Database(join(server.dataDir, 'innermost.db'), { readonly: true, fileMustExist: true });
-      try {
-        return (db.prepare('SELECT count(*) AS n FROM records WHERE space_id = ? AND author_id = ?').get(spaceId, aId) as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    };
+    const recordsOfA = () => countRecords(server, { authorId: aId, spaceId });
     const before = recordsOfA();
     expect(before).toBeGreaterThan(0);
     await a.page.goto('/programs');
