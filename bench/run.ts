@@ -2,12 +2,16 @@
  * `npm run bench`: measures every figure in one run on this machine, prints them, and writes
  * them to bench/out/latest.json. Ratios compare against a baseline measured in the same run
  * (their keys contain "ratio"). Nothing here asserts: budgets are read by people.
+ *
+ * `node bench/run.ts lighthouse browser` runs only the sections named (after `npm run build`) and
+ * writes bench/out/latest-<names>.json instead, so a partial run never replaces the full one.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchBrowser } from './browser.ts';
 import { benchCheckins } from './checkins.ts';
 import { benchHttp } from './http.ts';
+import { benchLighthouse } from './lighthouse.ts';
 import { benchLiveNotice } from './live-notice.ts';
 import { benchRealtime } from './realtime.ts';
 import { benchRoundVerify } from './round-verify.ts';
@@ -26,6 +30,12 @@ const BUDGETS: Record<string, string> = {
   realtime_two_servers_p99_ms: '< 100 ms',
   checkins_decrypt_aggregate_ms: '< 200 ms',
   checkins_chart_render_ms: '< 100 ms',
+  lighthouse_welcome_performance: '100',
+  lighthouse_welcome_accessibility: '100',
+  lighthouse_welcome_best_practices: '100',
+  lighthouse_today_performance: '100',
+  lighthouse_today_accessibility: '100',
+  lighthouse_today_best_practices: '100',
 };
 
 async function main(): Promise<void> {
@@ -38,8 +48,13 @@ async function main(): Promise<void> {
     ['round-verify', benchRoundVerify],
     ['browser', benchBrowser],
     ['checkins', benchCheckins],
+    ['lighthouse', benchLighthouse],
   ];
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !sections.some(([known]) => known === name));
+  if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${sections.map(([n]) => n).join(', ')}`);
   for (const [name, run] of sections) {
+    if (only.length && !only.includes(name)) continue;
     process.stdout.write(`\n== ${name}\n`);
     const result = await run();
     for (const [key, value] of Object.entries(result)) {
@@ -49,7 +64,7 @@ async function main(): Promise<void> {
     }
   }
   mkdirSync(OUT_DIR, { recursive: true });
-  const file = join(OUT_DIR, 'latest.json');
+  const file = join(OUT_DIR, only.length ? `latest-${only.join('-')}.json` : 'latest.json');
   writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), figures }, null, 2)}\n`);
   process.stdout.write(`\nwrote ${file}\n`);
 }
