@@ -68,6 +68,9 @@ it('keeps every acknowledged write across a SIGKILL', { timeout: 60_000 }, async
 
   const acked = new Map<string, number>();
   let stop = false;
+  // The kill comes right after the 150th acknowledgement, while the other writes are in flight.
+  let reached!: () => void;
+  const enoughAcked = new Promise<void>((r) => (reached = r));
   const worker = async () => {
     while (!stop) {
       const id = newId();
@@ -77,15 +80,20 @@ it('keeps every acknowledged write across a SIGKILL', { timeout: 60_000 }, async
           headers: { 'content-type': 'application/json', cookie },
           body: JSON.stringify({ id, epoch: 1, ciphertext: blob.ciphertext() }),
         });
-        if (res.status === 201) acked.set(id, ((await res.json()) as { seq: number }).seq);
-        else await res.body?.cancel();
+        if (res.status === 201) {
+          acked.set(id, ((await res.json()) as { seq: number }).seq);
+          if (acked.size >= 150) reached();
+        } else await res.body?.cancel();
       } catch {
         return; // the server died mid-request: this write was never acknowledged
       }
     }
   };
   const workers = Array.from({ length: 8 }, worker);
-  while (acked.size < 150) await new Promise((r) => setTimeout(r, 5));
+  const allStopped = Promise.all(workers).then(() => {
+    throw new Error(`every writer stopped after ${acked.size} acknowledged writes`);
+  });
+  await Promise.race([enoughAcked, allStopped]);
   first.child.kill('SIGKILL');
   stop = true;
   await Promise.all(workers);

@@ -9,7 +9,7 @@
  * and membership exactly as they were before C's admission, after C has begun answering, and C's
  * form must stay where it is. Then C seals, and A sees it.
  */
-import type { Browser, Route } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getExercise } from '../../content/exercises/index.ts';
 import { JoinPage, NewRoundPage, ExercisesRegion, RoundPage, SignUpPage, SpacePage, text } from './pages/index.ts';
@@ -24,6 +24,21 @@ const B = { email: `bo.race.${run}@example.test`, password: `linen river ${run} 
 const C = { email: `cy.race.${run}@example.test`, password: `amber field ${run} wren` };
 const THREE_GOOD = getExercise('appreciations')!;
 const [G1] = THREE_GOOD.items.map((i) => i.prompt) as [string];
+
+/** Something that happens once: `resolve()` it; `happened(what)` waits for it, failing after 10 s. */
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  const happened = (what: string, timeoutMs = 10_000) =>
+    new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${what}: not within ${timeoutMs} ms`)), timeoutMs);
+      void promise.then(() => {
+        clearTimeout(timer);
+        done();
+      });
+    });
+  return { promise, resolve, happened };
+}
 
 let server: RunningServer;
 let browser: Browser;
@@ -87,42 +102,58 @@ describe('a joiner, a rotation and a new round racing (finding 4)', () => {
     await field.waitFor();
 
     // ...and that sync finishes only now: C's device is served the space as it was before.
-    let served = 0;
-    const serveStale = (body: unknown) => async (route: Route) => {
-      served++;
-      await route.fulfill({ json: body });
-    };
-    await c.page.route('**/api/spaces', serveStale(stale.list));
-    await c.page.route(`**/api/spaces/${spaceId}`, serveStale(stale.detail));
+    // Only C's sync loop reads the list of spaces, one pass after another: the next pass's read
+    // of the list comes once the stale pass has finished and handed its view to the screens, so
+    // that read is held while we look.
+    const staleDetailServed = deferred();
+    const nextPassStarted = deferred();
+    const looked = deferred();
+    let lists = 0;
+    await c.page.route('**/api/spaces', async (route) => {
+      if (++lists > 1) {
+        nextPassStarted.resolve();
+        await looked.promise;
+      }
+      await route.fulfill({ json: stale.list });
+    });
+    await c.page.route(`**/api/spaces/${spaceId}`, async (route) => {
+      await route.fulfill({ json: stale.detail });
+      staleDetailServed.resolve();
+    });
     await c.page.evaluate(() => dispatchEvent(new Event('online')));
-    await expect.poll(() => served, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
-    // The device has taken the stale view in once it saved it (just before showing it).
-    const savedAsWaiting = () =>
-      c.page.evaluate(
-        (id) =>
-          new Promise<boolean>((resolve) => {
-            const open = indexedDB.open('innermost');
-            open.onsuccess = () => {
-              const get = open.result.transaction('device').objectStore('device').get('spaces');
-              get.onsuccess = () => {
-                const space = (get.result?.spaces ?? []).find((x: { summary: { id: string } }) => x.summary.id === id);
-                resolve(JSON.stringify(space?.summary.members ?? []).includes('pending'));
-                open.result.close();
-              };
+    await staleDetailServed.happened('the stale space was served');
+    await c.page.evaluate(() => dispatchEvent(new Event('online')));
+    await nextPassStarted.happened('the next sync pass read the list of spaces');
+    // The device has taken the stale view in: it saved it (just before showing it).
+    const savedAsWaiting = await c.page.evaluate(
+      (id) =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('innermost');
+          open.onsuccess = () => {
+            const get = open.result.transaction('device').objectStore('device').get('spaces');
+            get.onsuccess = () => {
+              const space = (get.result?.spaces ?? []).find((x: { summary: { id: string } }) => x.summary.id === id);
+              resolve(JSON.stringify(space?.summary.members ?? []).includes('pending'));
+              open.result.close();
             };
-            open.onerror = () => resolve(false);
-          }),
-        spaceId,
-      );
-    await expect.poll(savedAsWaiting, { timeout: 10_000 }).toBe(true);
-    // Let that pass publish its view to the screens, then look: the form is still there.
-    await c.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+          };
+          open.onerror = () => resolve(false);
+        }),
+      spaceId,
+    );
+    expect(savedAsWaiting).toBe(true);
+    // The screens re-render at once; their effects run after the next frame (and may render
+    // once more): let two frames pass, then look: the form is still there.
+    await c.page.evaluate(async () => {
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    });
     expect(await field.isVisible()).toBe(true);
     expect(await round.button('exercise.begin').count()).toBe(0);
     expect(await c.page.getByRole('heading', { name: text('round.notFoundTitle') }).count()).toBe(0);
 
     // The server's truth returns; C answers and seals, and A sees it.
-    await c.page.unrouteAll();
+    looked.resolve();
+    await c.page.unrouteAll({ behavior: 'wait' });
     await c.page.evaluate(() => dispatchEvent(new Event('online')));
     await round.answer(G1, `the quiet ${run}`);
     await round.seal();

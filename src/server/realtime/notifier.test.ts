@@ -5,16 +5,55 @@ import { createCouple, createUser, writeRecord } from '../../../tests/factories/
 import { type Database, openDatabase } from '../db/open.ts';
 import { createTestApp } from '../testing/app.ts';
 import { TEST_DATABASE_URL, type TestDatabase, createTestDatabase } from '../testing/databases.ts';
-import { openEvents } from '../testing/sse.ts';
+import { markerEvent, openEvents } from '../testing/sse.ts';
 import { InProcessNotifier } from './notifier.ts';
 import { PostgresNotifier } from './postgres-notifier.ts';
 
 const event: LiveEvent = { spaceId: '01890a5d-ac96-774b-bcce-b302099a8057', type: 'records', seq: 3 };
 
+/**
+ * Polls `check` until it holds (false after `timeoutMs`). Only for the notifier's `listening`
+ * test hook, which has no event to wait on; deliveries are awaited with `received` instead.
+ */
 async function until(check: () => boolean, timeoutMs = 3000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   return check();
+}
+
+/** A listener that keeps what it is given; `until(marker)` waits for the marker and returns what came before it. */
+function received(timeoutMs = 3000) {
+  const got: LiveEvent[] = [];
+  let wake: (() => void) | null = null;
+  return {
+    got,
+    listener: (e: LiveEvent) => {
+      got.push(e);
+      wake?.();
+    },
+    /** Waits until `n` events have arrived; false after the timeout. */
+    async count(n: number): Promise<boolean> {
+      const deadline = Date.now() + timeoutMs;
+      while (got.length < n) {
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      return true;
+    },
+    async until(marker: LiveEvent): Promise<LiveEvent[]> {
+      const key = JSON.stringify(marker);
+      const at = () => got.findIndex((e) => JSON.stringify(e) === key);
+      while (at() < 0) if (!(await this.count(got.length + 1))) throw new Error(`the marker did not arrive; got ${JSON.stringify(got)}`);
+      return got.slice(0, at());
+    },
+  };
 }
 
 describe('InProcessNotifier', () => {
@@ -75,8 +114,11 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresNotifier (two app servers on one Po
     expect(await onOne.sse.next(3000)).toEqual({ spaceId: space.id, type: 'records', seq: written.body.seq });
     const back = await writeRecord(server2.app, b, space.id, space.epoch);
     expect(await onOne.sse.next(3000)).toEqual({ spaceId: space.id, type: 'records', seq: back.body.seq });
-    // Exactly one delivery each (no local double-delivery on the publishing server).
-    expect(await onOne.sse.next(200)).toBeNull();
+    // Exactly one delivery each (no local double-delivery on the publishing server): a marker
+    // published after it through the same channel is the next thing to arrive.
+    const marker = markerEvent();
+    await n2.publish([a.id], marker);
+    expect(await onOne.sse.until(marker, 3000)).toEqual([]);
     await onOne.sse.close();
     await onTwo.sse.close();
   });
@@ -84,28 +126,30 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresNotifier (two app servers on one Po
   it('does not deliver to users it was not addressed to, and ignores junk payloads', async () => {
     const name = channel();
     const [n1, n2] = [await newNotifier(name), await newNotifier(name)];
-    const got: LiveEvent[] = [];
-    n2.subscribe('u2', (e) => got.push(e));
-    await n1.publish(['u1'], event);
+    const u2 = received();
+    n2.subscribe('u2', u2.listener);
+    await n1.publish(['u1'], { ...event, seq: 1 });
     const admin = shared.database.db;
     const { sql } = await import('kysely');
     await sql`select pg_notify(${name}, 'not json')`.execute(admin);
     await sql`select pg_notify(${name}, ${JSON.stringify({ u: ['u2'], e: { type: 'nope' } })})`.execute(admin);
     await n1.publish(['u2'], event);
-    expect(await until(() => got.length === 1)).toBe(true);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(got).toEqual([event]);
+    // PostgreSQL delivers notifications in commit order: everything above arrives before this.
+    const marker = markerEvent();
+    await n1.publish(['u2'], marker);
+    expect(await u2.until(marker)).toEqual([event]);
   });
 
   it('reconnects after the listening connection drops', async () => {
     const name = channel();
     const [n1, n2] = [await newNotifier(name), await newNotifier(name)];
-    const got: LiveEvent[] = [];
-    n2.subscribe('u', (e) => got.push(e));
+    const u = received();
+    n2.subscribe('u', u.listener);
     await n2.dropConnectionForTest();
     expect(await until(() => !n2.listening, 2000)).toBe(true);
     expect(await until(() => n2.listening, 5000)).toBe(true);
     await n1.publish(['u'], event);
-    expect(await until(() => got.length === 1)).toBe(true);
+    expect(await u.count(1)).toBe(true);
+    expect(u.got).toEqual([event]);
   });
 });

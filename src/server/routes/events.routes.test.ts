@@ -1,3 +1,4 @@
+import type { Gauge } from 'prom-client';
 import { expect, it } from 'vitest';
 import {
   acceptInvite,
@@ -13,7 +14,23 @@ import {
 } from '../../../tests/factories/index.ts';
 import { createTestApp } from '../testing/app.ts';
 import { describeEachDatabase } from '../testing/databases.ts';
-import { openEvents } from '../testing/sse.ts';
+import { markerEvent, openEvents } from '../testing/sse.ts';
+
+/** Resolves once `gauge` has been decremented `times` times (each decrement still counts); rejects after `timeoutMs`. */
+function afterDecrements(gauge: Gauge, times: number, timeoutMs = 2000): Promise<void> {
+  const dec = gauge.dec.bind(gauge) as (...args: unknown[]) => void;
+  let left = times;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${left} of ${times} decrements missing after ${timeoutMs} ms`)), timeoutMs);
+    gauge.dec = ((...args: unknown[]) => {
+      dec(...args);
+      if (--left === 0) {
+        clearTimeout(timer);
+        resolve();
+      }
+    }) as Gauge['dec'];
+  });
+}
 
 describeEachDatabase('GET /api/events', (suite) => {
   it('needs a session', async () => {
@@ -24,7 +41,7 @@ describeEachDatabase('GET /api/events', (suite) => {
   });
 
   it('delivers a record notice to another member, not to an outsider', async () => {
-    const { app, metrics } = createTestApp(suite.db);
+    const { app, metrics, notifier } = createTestApp(suite.db);
     const [a, b, outsider] = [await createUser(app), await createUser(app), await createUser(app)];
     const space = await createCouple(app, a, b);
     const member = await openEvents(app, b.cookie);
@@ -35,11 +52,15 @@ describeEachDatabase('GET /api/events', (suite) => {
 
     const written = await writeRecord(app, a, space.id, space.epoch);
     expect(await member.sse.next()).toEqual({ spaceId: space.id, type: 'records', seq: written.body.seq });
-    expect(await stranger.sse.next(300)).toBeNull();
+    // Published after the record's notice: whatever the stranger was sent about it comes first.
+    const marker = markerEvent();
+    await notifier.publish([outsider.id], marker);
+    expect(await stranger.sse.until(marker)).toEqual([]);
 
+    const bothClosed = afterDecrements(metrics.sseConnections, 2);
     await member.sse.close();
     await stranger.sse.close();
-    await new Promise((r) => setTimeout(r, 20));
+    await bothClosed;
     expect((await metrics.registry.getSingleMetric('innermost_sse_connections')!.get()).values[0]!.value).toBe(0);
   });
 
@@ -70,8 +91,7 @@ describeEachDatabase('GET /api/events', (suite) => {
     const a = await createUser(app);
     const other = await signIn(app, a);
     const events = await openEvents(app, a.cookie);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(events.sse.comments.filter((c) => c === 'ping').length).toBeGreaterThan(0);
+    expect(await events.sse.comment('ping', 2000)).toBe(true);
     await call(app, 'POST', '/api/auth/sessions/revoke-others', { as: { cookie: other } });
     expect(await events.sse.ended(2000)).toBe(true);
   });

@@ -25,7 +25,7 @@ import {
 import { TABLES } from '../db/types.ts';
 import { type TestApp, createTestApp } from '../testing/app.ts';
 import { describeEachDatabase } from '../testing/databases.ts';
-import { type SseReader, openEvents } from '../testing/sse.ts';
+import { type SseReader, markerEvent, openEvents } from '../testing/sse.ts';
 
 interface Actor {
   name: string;
@@ -94,11 +94,12 @@ describeEachDatabase('rounds: the privacy walk', (suite) => {
     return answer.round.status === 'open' && answer.author === id;
   }
 
+  /** Everything the stage sent to `actor`'s stream: all of it arrives before a marker sent after it. */
   async function drain(actor: Actor): Promise<LiveEvent[]> {
-    if (!actor.sse) return [];
-    await new Promise((r) => setTimeout(r, 30));
-    const out: LiveEvent[] = [];
-    for (let e = await actor.sse.next(0); e; e = await actor.sse.next(0)) out.push(e);
+    if (!actor.sse || !actor.user) return [];
+    const marker = markerEvent();
+    await t.notifier.publish([actor.user.id], marker);
+    const out = await actor.sse.until(marker);
     actor.events.push(...out);
     return out;
   }

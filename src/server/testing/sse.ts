@@ -1,9 +1,17 @@
 /** Reads a Server-Sent Events response body (from app.request or fetch) event by event. */
 import type { LiveEvent } from '../../shared/api.ts';
+import { uuidv7 } from '../../shared/ids.ts';
 
 export interface SseReader {
   /** The next `data:` event (comments and retry lines are skipped), or null after `timeoutMs`. */
   next(timeoutMs?: number): Promise<LiveEvent | null>;
+  /**
+   * The events that arrived before `marker` (consumed with it). Throws when the marker has not
+   * arrived within `timeoutMs` or the stream ended first. See markerEvent().
+   */
+  until(marker: LiveEvent, timeoutMs?: number): Promise<LiveEvent[]>;
+  /** Whether a comment line `: text` arrived, waiting for it up to `timeoutMs`. */
+  comment(text: string, timeoutMs?: number): Promise<boolean>;
   /** Resolves once the stream has ended (the server closed it). */
   ended(timeoutMs?: number): Promise<boolean>;
   /** Every comment line seen so far (heartbeats). */
@@ -74,6 +82,17 @@ export function readSse(res: Response): SseReader {
       await waitFor(() => events.length > 0, timeoutMs);
       return events.shift() ?? null;
     },
+    async until(marker, timeoutMs = 2000) {
+      const key = JSON.stringify(marker);
+      const at = () => events.findIndex((e) => JSON.stringify(e) === key);
+      if (!(await waitFor(() => at() >= 0, timeoutMs))) {
+        throw new Error(`the marker ${key} did not arrive; before it: ${JSON.stringify(events)}`);
+      }
+      return events.splice(0, at() + 1).slice(0, -1);
+    },
+    async comment(text, timeoutMs = 2000) {
+      return waitFor(() => comments.includes(text), timeoutMs);
+    },
     async ended(timeoutMs = 2000) {
       return waitFor(() => done, timeoutMs);
     },
@@ -91,7 +110,17 @@ export async function openEvents(
   const res = await app.request('/api/events', { headers: { cookie } });
   if (res.status !== 200) throw new Error(`events: ${res.status}`);
   const sse = readSse(res);
-  const deadline = Date.now() + 2000;
-  while (!sse.comments.includes('connected') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  if (!(await sse.comment('connected'))) throw new Error('events: no "connected" comment');
   return { res, sse };
+}
+
+/**
+ * A notice that no real change produces (its space id is new), for proving that something did
+ * NOT arrive without waiting a fixed time: publish it through the app's notifier after the
+ * action under test, then `sse.until(marker)` returns everything the stream received before it.
+ * A stream delivers in the order things were published, so anything the action published is in
+ * that list.
+ */
+export function markerEvent(): LiveEvent {
+  return { spaceId: uuidv7(), type: 'members' };
 }

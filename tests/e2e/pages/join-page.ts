@@ -14,14 +14,11 @@ export class JoinPage extends PageModel {
 
   /** "2 members so far. This invite works until …" once the preview has loaded. */
   async previewText(timeoutMs = 10_000): Promise<string> {
-    const main = this.page.getByRole('main');
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = (await main.innerText()).match(PREVIEW_RE);
-      if (found) return found[0].trim();
-      if (Date.now() > until) throw new Error('The invite preview did not appear');
-      await this.page.waitForTimeout(100);
-    }
+    const preview = this.page.getByRole('main').getByText(PREVIEW_RE).first();
+    await preview.waitFor({ timeout: timeoutMs });
+    const found = (await preview.innerText()).match(PREVIEW_RE);
+    if (!found) throw new Error('The invite preview did not appear');
+    return found[0].trim();
   }
 
   async createAccount(): Promise<void> {

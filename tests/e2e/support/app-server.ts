@@ -52,18 +52,29 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      const res = await fetch(`${url}/readyz`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // main.ts prints this line from the listen callback, once the database is open and migrated.
+  await new Promise<void>((ready, fail) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+      if (error) fail(error);
+      else ready();
+    };
+    const onData = () => {
+      if (output.includes('Innermost is running at')) done();
+    };
+    const onExit = () => done(new Error(`server exited early:\n${output}`));
+    const timer = setTimeout(() => done(new Error(`server did not become ready:\n${output}`)), 30_000);
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+    if (child.exitCode !== null) onExit();
+    else onData();
+  });
+  const readyz = await fetch(`${url}/readyz`);
+  if (!readyz.ok) throw new Error(`server is listening but not ready (${readyz.status}):\n${output}`);
   return {
     url,
     dataDir,
