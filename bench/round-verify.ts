@@ -13,9 +13,9 @@ import { encryptSubmission, signSubmission } from '../src/crypto/rounds.ts';
 import { signingPublicKey } from '../src/crypto/sign.ts';
 import { toB64 } from '../src/shared/base64.ts';
 import { uuidv7 } from '../src/shared/ids.ts';
-import type { Answers } from '../src/web/state/rounds-types.ts';
-import { encodeSubmission } from '../src/web/rounds/answers.ts';
-import { openSubmission } from '../src/web/rounds/reveal.ts';
+import type { Answers } from '../src/web/features/rounds/types.ts';
+import { encodeSubmission } from '../src/web/features/rounds/answers.ts';
+import { openSubmission } from '../src/web/features/rounds/reveal.ts';
 
 const RUNS = Number(process.env.BENCH_ROUND_VERIFY_RUNS) || 200;
 const WARMUP = 20;

@@ -8,12 +8,12 @@ import { h, render } from 'preact';
 import { randomBytes } from '../../src/crypto/bytes.ts';
 import { decryptRecord, encryptRecord } from '../../src/crypto/records.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import type { Checkin } from '../../src/web/checkins/checkin.ts';
-import { addDays, dailySeries, rangeFor } from '../../src/web/checkins/days.ts';
-import { computeInsights } from '../../src/web/checkins/insights.ts';
+import type { Checkin } from '../../src/web/features/checkins/checkin.ts';
+import { addDays, dailySeries, rangeFor } from '../../src/web/features/checkins/days.ts';
+import { computeInsights } from '../../src/web/features/checkins/insights.ts';
 import { describePerson, summarizePeople, type ChartPerson } from '../../src/web/features/checkins/chart/chart-model.ts';
 import { ClosenessChart } from '../../src/web/features/checkins/chart/closeness-chart.tsx';
-import { checkinKind } from '../../src/web/checkins/kinds.ts';
+import { checkinKind } from '../../src/web/features/checkins/kinds.ts';
 import { decodeRecord, encodeRecord, registerKinds } from '../../src/web/sync/kinds.ts';
 
 registerKinds(checkinKind);

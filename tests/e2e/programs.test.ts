@@ -98,7 +98,8 @@ describe('guided programs and onboarding', () => {
     const keep = button(a, text('step.keepIntention'));
     expect(await keep.getAttribute('aria-pressed')).toBe('false');
     await keep.click();
-    await a.page.getByText(text('step.intentionKeptNote'), { exact: true }).waitFor();
+    // The note on the screen (the live region says the same words to screen readers).
+    await a.page.locator('#main').getByText(text('step.intentionKeptNote'), { exact: true }).waitFor();
     expect(await keep.getAttribute('aria-pressed')).toBe('true');
   });
 

@@ -8,10 +8,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { LiveEvent } from '../../src/shared/api.ts';
 import { readSse } from '../../src/server/testing/sse.ts';
-import { createApiClient, isTransient } from '../../src/web/lib/api.ts';
+import { createApiClient, isTransient } from '../../src/web/platform/api.ts';
 import type { LiveConnector } from '../../src/web/sync/context.ts';
 import { createSyncEngine, type SyncEngine } from '../../src/web/sync/engine.ts';
-import { createLocalDb } from '../../src/web/sync/local-db.ts';
+import { createLocalDb } from '../../src/web/platform/local-db.ts';
 import type { RequestableApp } from './http.ts';
 import type { TestUser } from './users.ts';
 

@@ -5,35 +5,33 @@
  * after a key change my profile (and, for the member who rotated, the space's name) is written
  * again so that members who joined later can read it.
  */
+import { followSync } from '../sync/follow.ts';
 import { engine } from '../sync/index.ts';
 import type { SpaceState } from '../sync/space-state.ts';
-import { removedSpaceIds, spaces, syncState } from '../state/store.ts';
-import type { SpaceView } from '../state/types.ts';
+import { removedSpaceIds, spaces } from './store.ts';
+import { syncState } from '../sync/status.ts';
+import type { SpaceView } from './types.ts';
 import { profileKind, spaceDocs, spaceNameKind } from './kinds.ts';
 
 const DEFERRED_PROFILE_KEY = (spaceId: string) => `deferred-profile:${spaceId}`;
 
-let activated = false;
-
-/** Follows the engine from now on (idempotent). */
-export function activateSpaces(): void {
-  if (activated) return;
-  activated = true;
-  engine.onChange((change) => {
-    if (change === 'stopped') {
-      spaces.value = [];
-      syncState.value = { ...engine.status() };
-      return;
-    }
-    publish();
-  });
-  engine.onLiveEvent((event) => {
+const follow = followSync({
+  publish: () => publish(),
+  reset() {
+    spaces.value = [];
+    syncState.value = { ...engine.status() };
+  },
+  onLiveEvent(event) {
     if (event.type === 'removed') {
       removedSpaceIds.value = new Set([...removedSpaceIds.value, event.spaceId]);
       void engine.db.deleteDevice(DEFERRED_PROFILE_KEY(event.spaceId));
     }
-  });
-  engine.addChore(republishProfile);
+  },
+});
+
+/** Follows the engine from now on (idempotent). */
+export function activateSpaces(): void {
+  if (follow()) engine.addChore(republishProfile);
 }
 
 function publish(): void {

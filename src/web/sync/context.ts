@@ -5,7 +5,7 @@
 import type { LiveEvent } from '../../shared/api.ts';
 import type { KeyRing } from '../vault/keyring.ts';
 import type { Decoded } from './kinds.ts';
-import type { LocalDb, OutboxEntry } from './local-db.ts';
+import type { LocalDb, OutboxEntry } from '../platform/local-db.ts';
 import type { SpaceState } from './space-state.ts';
 
 export type Method = 'GET' | 'POST' | 'DELETE';

@@ -10,7 +10,7 @@
  * the engine through its change and live-event listeners.
  */
 import type { LiveEvent, SpaceResponse, SpaceSummary } from '../../shared/api.ts';
-import { ActionError } from '../state/types.ts';
+import { ActionError } from '../platform/errors/action-error.ts';
 import type { KeyRing } from '../vault/keyring.ts';
 import type { QueuedWrite, Session, SyncDeps, SyncStatus } from './context.ts';
 import { planFor } from './live-plan.ts';

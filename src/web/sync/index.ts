@@ -4,10 +4,10 @@
  * own engines from the same factory with Node's parts.
  */
 import type { LiveEvent } from '../../shared/api.ts';
-import { api, isTransient } from '../lib/api.ts';
+import { api, isTransient } from '../platform/api.ts';
 import type { LiveConnector, Network } from './context.ts';
 import { createSyncEngine } from './engine.ts';
-import { deviceDb } from './local-db.ts';
+import { deviceDb } from '../platform/local-db.ts';
 
 const eventSource: LiveConnector = {
   open(handlers) {

@@ -9,7 +9,7 @@ import { signDeparture } from '../../crypto/departure.ts';
 import { openInviteSecret, verifyInviteMac } from '../../crypto/invite.ts';
 import { entryHash, signMembershipEntry, type MemberKeys, type MembershipAction } from '../../crypto/membership.ts';
 import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
-import { ActionError } from '../state/types.ts';
+import { ActionError } from '../platform/errors/action-error.ts';
 import type { KeyRing } from '../vault/keyring.ts';
 import type { SyncDeps } from './context.ts';
 import { membersToKeep, MembershipMismatch, verifyMembership, type SpaceState } from './space-state.ts';

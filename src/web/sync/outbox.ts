@@ -6,11 +6,11 @@
 import { toB64 } from '../../shared/base64.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { decryptRecord, encryptRecord } from '../../crypto/records.ts';
-import { ActionError } from '../state/types.ts';
+import { ActionError } from '../platform/errors/action-error.ts';
 import type { KeyRing } from '../vault/keyring.ts';
 import type { QueuedWrite, Session, SyncDeps } from './context.ts';
 import { applyDecoded, decodeRecord, encodeRecord, placementAllows, versionScope, type Decoded, type RecordKind } from './kinds.ts';
-import type { OutboxEntry } from './local-db.ts';
+import type { OutboxEntry } from '../platform/local-db.ts';
 import type { SpaceState } from './space-state.ts';
 
 /**

@@ -7,7 +7,7 @@ import { fromB64 } from '../../shared/base64.ts';
 import { decryptRecord } from '../../crypto/records.ts';
 import type { SyncDeps } from './context.ts';
 import { applyDecoded, decodeRecord, type Decoded } from './kinds.ts';
-import type { CachedRecord } from './local-db.ts';
+import type { CachedRecord } from '../platform/local-db.ts';
 import { isDeleted, type SpaceState } from './space-state.ts';
 import { tombstoneKind } from './tombstones.ts';
 

@@ -11,8 +11,8 @@ import { KDF_DEFAULT, SALT_BYTES, type KdfParams } from '../../crypto/kdf.ts';
 import { signMembershipEntry } from '../../crypto/membership.ts';
 import { deriveRecoveryKeys, generateRecoveryCode, parseRecoveryCode } from '../../crypto/recovery.ts';
 import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
-import { api } from '../lib/api.ts';
-import { ActionError } from '../state/types.ts';
+import { api } from '../platform/api.ts';
+import { ActionError } from '../platform/errors/action-error.ts';
 import { deriveKeys } from './kdf.ts';
 import type { KeyRing } from './keyring.ts';
 

@@ -4,7 +4,7 @@
  * it, and copying the IndexedDB files elsewhere does not carry a usable key. Lock and sign-out
  * delete it.
  */
-import { deleteDevice, getDevice, putDevice } from '../sync/local-db.ts';
+import { deleteDevice, getDevice, putDevice } from '../platform/local-db.ts';
 
 const AD = new TextEncoder().encode('innermost/device-unlock/v1');
 

@@ -4,7 +4,7 @@
  * server cannot talk the client into weak hashing.
  */
 import { assertKdfParams, type KdfParams } from '../../crypto/kdf.ts';
-import { ActionError } from '../state/types.ts';
+import { ActionError } from '../platform/errors/action-error.ts';
 
 interface Reply {
   id: number;

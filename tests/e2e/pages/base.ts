@@ -4,19 +4,14 @@
  * wording change cannot silently break a test and a missing label breaks one loudly.
  */
 import type { Locator, Page } from 'playwright-core';
-import { messages } from '../../../src/web/i18n/messages.ts';
-import type { MessageKey } from '../../../src/web/i18n/t.ts';
+import { allMessages, text, type AnyMessageKey as MessageKey } from '../../support/messages.ts';
 
-export { messages };
-
-/** Catalog text with `{params}` filled in (the same rule as the app's t()). */
-export function text(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export { text };
 
 /** A RegExp matching a catalog message whose `{params}` can be anything. */
 export function pattern(key: MessageKey): RegExp {
-  const escaped = messages[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+');
+  const message = allMessages[key];
+  const escaped = (typeof message === 'string' ? message : message.other).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+');
   return new RegExp(`^${escaped}$`);
 }
 

@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import type { MessageKey } from '../../../src/web/i18n/t.ts';
+import type { AnyMessageKey as MessageKey } from '../../support/messages.ts';
 import { PageModel, text } from './base.ts';
 
 export interface CheckinValues {

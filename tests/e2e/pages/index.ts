@@ -1,4 +1,4 @@
-export { AppNav, messages, pattern, text } from './base.ts';
+export { AppNav, pattern, text } from './base.ts';
 export { HomePage } from './home-page.ts';
 export { JoinPage } from './join-page.ts';
 export { LockedPage } from './locked-page.ts';

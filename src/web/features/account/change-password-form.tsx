@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { announce } from '../../components/live-region.tsx';
-import { FormError } from '../../components/form-error.tsx';
-import { SubmitButton } from '../../components/submit-button.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
-import { actions } from '../../state/actions.ts';
-import { me } from '../../state/store.ts';
-import { t } from '../../i18n/t.ts';
+import { announce } from '../../ui/live-region.tsx';
+import { FormError } from '../../ui/form-error.tsx';
+import { SubmitButton } from '../../ui/submit-button.tsx';
+import { useFormSubmit } from '../../ui/use-form-submit.ts';
+import { accountActions } from './session.ts';
+import { me } from '../../vault/status.ts';
+import { t } from './messages.ts';
 import { CurrentPasswordField } from './current-password-field.tsx';
 import { NewPasswordFields, useNewPassword } from './new-password-fields.tsx';
 import { useChecks } from './use-checks.ts';
@@ -22,7 +22,7 @@ export function ChangePasswordForm() {
     check: () => checks.show({ current: checkPasswordPresent(current), ...checkNewPassword(newPassword.password, newPassword.confirm) }),
     action: async () => {
       setDone(false);
-      await actions.changePassword({ currentPassword: current, newPassword: newPassword.password });
+      await accountActions.changePassword({ currentPassword: current, newPassword: newPassword.password });
       setCurrent('');
       newPassword.reset();
       setDone(true);

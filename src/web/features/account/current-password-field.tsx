@@ -1,5 +1,5 @@
-import { PasswordField } from '../../components/field.tsx';
-import { t } from '../../i18n/t.ts';
+import { PasswordField } from '../../ui/field.tsx';
+import { t } from './messages.ts';
 import type { FieldCheck } from './use-checks.ts';
 
 interface Props {

@@ -1,12 +1,12 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { FormError } from '../../components/form-error.tsx';
-import { Modal } from '../../components/modal.tsx';
-import { SubmitButton } from '../../components/submit-button.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.ts';
-import { actions } from '../../state/actions.ts';
-import { me } from '../../state/store.ts';
-import { t } from '../../i18n/t.ts';
+import { FormError } from '../../ui/form-error.tsx';
+import { Modal } from '../../ui/modal.tsx';
+import { SubmitButton } from '../../ui/submit-button.tsx';
+import { useFormSubmit } from '../../ui/use-form-submit.ts';
+import { accountActions } from './session.ts';
+import { me } from '../../vault/status.ts';
+import { t } from './messages.ts';
 import { CurrentPasswordField } from './current-password-field.tsx';
 import { useChecks } from './use-checks.ts';
 import { checkPasswordPresent } from './validate.ts';
@@ -27,7 +27,7 @@ function DeleteAccountForm({ onClose }: { onClose: () => void }) {
   const form = useFormSubmit({
     check: () => checks.show({ password: checkPasswordPresent(password) }),
     action: async () => {
-      await actions.deleteAccount(password);
+      await accountActions.deleteAccount(password);
       route('/', true);
     },
   });

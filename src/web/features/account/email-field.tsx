@@ -1,5 +1,5 @@
-import { TextField } from '../../components/field.tsx';
-import { t } from '../../i18n/t.ts';
+import { TextField } from '../../ui/field.tsx';
+import { t } from './messages.ts';
 import type { FieldCheck } from './use-checks.ts';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { t } from '../../i18n/t.ts';
+import { t } from './messages.ts';
 
 /** To recovery, for someone who no longer knows their password. */
 export function ForgotPasswordLink() {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { PasswordField } from '../../components/field.tsx';
-import { t } from '../../i18n/t.ts';
+import { PasswordField } from '../../ui/field.tsx';
+import { t } from './messages.ts';
 import { MIN_PASSWORD_CHARS, assessPassword } from './password-guidance.ts';
 import type { FormChecks } from './use-checks.ts';
 

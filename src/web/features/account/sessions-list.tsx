@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { announce } from '../../components/live-region.tsx';
-import { FormError } from '../../components/form-error.tsx';
-import { describeError, type DescribedError } from '../errors/error-catalog.ts';
-import { actions } from '../../state/actions.ts';
-import type { SessionView } from '../../state/types.ts';
-import { formatRelative, t } from '../../i18n/t.ts';
+import { announce } from '../../ui/live-region.tsx';
+import { FormError } from '../../ui/form-error.tsx';
+import { describeError, type DescribedError } from '../../platform/errors/error-catalog.ts';
+import { accountActions } from './session.ts';
+import type { SessionView } from './session.ts';
+import { t } from './messages.ts';
+import { formatRelative } from '../../platform/i18n/format.ts';
 
 /** Where I am signed in, with "this device" marked, and a way to sign the others out. */
 export function SessionsList() {
@@ -15,7 +16,7 @@ export function SessionsList() {
   async function load() {
     setError(null);
     try {
-      const list = await actions.listSessions();
+      const list = await accountActions.listSessions();
       setSessions([...list].sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt - a.lastSeenAt));
     } catch (err) {
       setError(describeError(err));
@@ -67,7 +68,7 @@ export function SessionsList() {
                     class="button secondary small"
                     aria-label={t('settings.signOutSessionLabel', { device })}
                     aria-disabled={busy ? 'true' : undefined}
-                    onClick={() => void run(s.id, () => actions.revokeSession(s.id), t('live.sessionEnded'))}
+                    onClick={() => void run(s.id, () => accountActions.revokeSession(s.id), t('live.sessionEnded'))}
                   >
                     {t('settings.signOutSession')}
                   </button>
@@ -85,7 +86,7 @@ export function SessionsList() {
             type="button"
             class="button secondary"
             aria-disabled={busy ? 'true' : undefined}
-            onClick={() => void run('others', () => actions.revokeOtherSessions(), t('live.otherSessionsEnded'))}
+            onClick={() => void run('others', () => accountActions.revokeOtherSessions(), t('live.otherSessionsEnded'))}
           >
             {t('settings.signOutOthers')}
           </button>

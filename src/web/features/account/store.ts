@@ -1,5 +1,5 @@
 /**
- * UI state of the account flows (not the account itself, which lives in state/store.ts).
+ * UI state of the account flows (who is signed in lives in vault/status.ts).
  */
 import { signal } from '@preact/signals';
 
@@ -14,3 +14,8 @@ export const recoveryCodeToShow = signal<{ code: string; next: string } | null>(
  * they return (and before the recovery code is in our hands), so the guards wait for the flow.
  */
 export const authFlowBusy = signal(false);
+
+/** For useFormSubmit's onBusy: holds the signed-out screens in place while a flow runs. */
+export function holdAuthFlow(busy: boolean): void {
+  authFlowBusy.value = busy;
+}

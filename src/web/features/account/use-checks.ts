@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../i18n/t.ts';
+import { t, type MessageKey } from './messages.ts';
 import { MIN_PASSWORD_CHARS } from './password-guidance.ts';
 
 /** One field's check: what to say under the field (or null), and a way to take it down. */

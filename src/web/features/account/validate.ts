@@ -1,5 +1,5 @@
 /** Checks made before anything is sent; they return catalog keys, the screens show the words. */
-import type { MessageKey } from '../../i18n/t.ts';
+import { type MessageKey } from './messages.ts';
 import { MIN_PASSWORD_CHARS, passwordLength } from './password-guidance.ts';
 
 /** The same shape the server accepts (src/shared/api.ts `Email`). */

@@ -1,5 +1,6 @@
-import { TREND_MIN_READINGS, type Insight } from '../../checkins/insights.ts';
-import { t, type MessageKey, type Params } from '../../i18n/t.ts';
+import { TREND_MIN_READINGS, type Insight } from './insights.ts';
+import { t, type MessageKey } from './messages.ts';
+import { type Params } from '../../platform/i18n/translator.ts';
 
 /** The insight ids the catalog has words for; an unknown id (a newer app's rule) is not shown. */
 const KNOWN = new Set(['physical-rising-emotional-flat', 'emotional-rising-physical-flat', 'shared-dip', 'drifting-apart', 'low-energy-week', 'persistent-low']);

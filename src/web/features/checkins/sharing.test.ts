@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MemberView, SpaceView } from '../../state/types.ts';
-import { shareableSpaces } from '../../state/my-spaces.ts';
+import type { MemberView, SpaceView } from '../../spaces/types.ts';
+import { shareableSpaces } from '../../spaces/my-spaces.ts';
 import { sharedSpaces, sharedSpacesLine } from './sharing.ts';
 
 const member = (userId: string, isMe: boolean, status: MemberView['status'] = 'active'): MemberView => ({

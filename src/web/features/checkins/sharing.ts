@@ -1,8 +1,8 @@
 /** How check-in sharing is described on screen: which spaces receive my scores, by name. */
-import { shareableSpaces } from '../../state/my-spaces.ts';
-import type { SpaceView } from '../../state/types.ts';
-import { listNames } from '../../i18n/t.ts';
-import { spaceTitle } from '../spaces/space-names.ts';
+import { shareableSpaces } from '../../spaces/my-spaces.ts';
+import type { SpaceView } from '../../spaces/types.ts';
+import { listNames } from '../../platform/i18n/format.ts';
+import { spaceTitle } from '../../spaces/names.ts';
 
 /** The spaces of `shareWith` that still exist and are mine to write to, in the app's order. */
 export function sharedSpaces(list: readonly SpaceView[], shareWith: readonly string[]): SpaceView[] {

@@ -1,6 +1,6 @@
-import { checkinSettings } from '../../state/checkins-store.ts';
-import { spaces } from '../../state/store.ts';
-import { t } from '../../i18n/t.ts';
+import { checkinSettings } from './store.ts';
+import { spaces } from '../../spaces/store.ts';
+import { t } from './messages.ts';
 import { sharedSpacesLine } from './sharing.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { shareableSpaces } from '../../state/my-spaces.ts';
-import { spaceTitle } from '../spaces/space-names.ts';
-import { spaces } from '../../state/store.ts';
-import { t } from '../../i18n/t.ts';
+import { shareableSpaces } from '../../spaces/my-spaces.ts';
+import { spaceTitle } from '../../spaces/names.ts';
+import { spaces } from '../../spaces/store.ts';
+import { t } from './messages.ts';
 
 /**
  * The two ways to answer anything from the library (a step's reflection, a deck question, the

@@ -1,6 +1,6 @@
 import type { Program } from '../../../shared/library.ts';
-import { partnerProgress, programProgress } from '../../state/library-store.ts';
-import { t } from '../../i18n/t.ts';
+import { partnerProgress, programProgress } from './store.ts';
+import { t } from './messages.ts';
 import { doneCount } from './progress.ts';
 
 /** "2 of 5 steps done", "Paused · …" or "Not started", for me. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getProgram } from '../../../../content/library.ts';
-import type { ProgramProgress } from '../../state/library-store.ts';
+import type { ProgramProgress } from './store.ts';
 import { dayIndex, doneCount, nextStep, todaysStep } from './progress.ts';
 
 const scary = getProgram('closeness-feels-scary')!;

@@ -1,6 +1,6 @@
 /** Where a person is in a program, in words and as the next step to offer. Pure. */
 import type { Program, ProgramStep } from '../../../shared/library.ts';
-import type { ProgramProgress } from '../../state/library-store.ts';
+import type { ProgramProgress } from './store.ts';
 
 /** The first step not marked done (steps can be taken in any order), or null when all are done. */
 export function nextStep(program: Program, progress: ProgramProgress | undefined): ProgramStep | null {

@@ -1,7 +1,7 @@
 import { LIBRARY, getDeck, getProgram } from '../../../../content/library.ts';
-import { calendarDay, deviceTimeZone } from '../../checkins/days.ts';
-import { libraryReady, onboardingReason, programProgress } from '../../state/library-store.ts';
-import { t } from '../../i18n/t.ts';
+import { calendarDay, deviceTimeZone } from '../../platform/calendar.ts';
+import { libraryReady, onboardingReason, programProgress } from './store.ts';
+import { t } from './messages.ts';
 import { dayIndex, todaysStep } from './progress.ts';
 
 const DEFAULT_DECK = 'light-and-playful';

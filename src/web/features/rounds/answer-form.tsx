@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Exercise } from '../../../shared/content.ts';
-import { announce } from '../../components/live-region.tsx';
-import { roundActions } from '../../rounds/actions.ts';
-import type { Answers, AnswerValue } from '../../state/rounds-types.ts';
-import { t } from '../../i18n/t.ts';
+import { announce } from '../../ui/live-region.tsx';
+import { roundActions } from './actions.ts';
+import type { Answers, AnswerValue } from './types.ts';
+import { t } from './messages.ts';
 import { ExerciseIntro } from './exercise-intro.tsx';
 import { ItemField } from './item-field.tsx';
 

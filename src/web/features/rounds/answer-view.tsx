@@ -1,6 +1,6 @@
 import type { ExerciseItem } from '../../../shared/content.ts';
-import type { AnswerValue } from '../../state/rounds-types.ts';
-import { t } from '../../i18n/t.ts';
+import type { AnswerValue } from './types.ts';
+import { t } from './messages.ts';
 
 /** An answer's words as written (no rewriting here: that is for reading aloud). */
 export function answerText(item: ExerciseItem, answer: AnswerValue | undefined): string | null {

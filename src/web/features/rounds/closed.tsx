@@ -1,6 +1,6 @@
-import { useFocusIfLost } from '../../components/use-focus-if-lost.ts';
-import type { RoundView } from '../../state/rounds-types.ts';
-import { t } from '../../i18n/t.ts';
+import { useFocusIfLost } from '../../ui/use-focus-if-lost.ts';
+import type { RoundView } from './types.ts';
+import { t } from './messages.ts';
 import { participantName } from './names.ts';
 
 /** A withdrawn or stopped exercise, explained plainly: what happened, and that nothing was shown. */

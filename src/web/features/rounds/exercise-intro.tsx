@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Exercise } from '../../../shared/content.ts';
-import { t } from '../../i18n/t.ts';
+import { t } from './messages.ts';
 
 /** How the exercise works, in its own words, and who will see the answers: before the first line. */
 export function ExerciseIntro({ exercise, whoSees, children }: { exercise: Exercise; whoSees: string; children: ComponentChildren }) {

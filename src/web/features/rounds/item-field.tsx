@@ -1,8 +1,8 @@
 import { useId } from 'preact/hooks';
 import type { ChoiceItem, ExerciseItem, ScaleItem, TextItem } from '../../../shared/content.ts';
-import type { AnswerValue } from '../../state/rounds-types.ts';
-import { ScaleRadios } from '../../components/scale-radios.tsx';
-import { t } from '../../i18n/t.ts';
+import type { AnswerValue } from './types.ts';
+import { ScaleRadios } from '../../ui/scale-radios.tsx';
+import { t } from './messages.ts';
 
 interface Props {
   item: ExerciseItem;

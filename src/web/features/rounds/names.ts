@@ -1,9 +1,10 @@
 /** How rounds, their people and their exercises are named on screen. */
 import { getExercise } from '../../../../content/catalog.ts';
 import type { Exercise } from '../../../shared/content.ts';
-import type { RoundParticipantView, RoundView } from '../../state/rounds-types.ts';
-import { listNames, t } from '../../i18n/t.ts';
-import { memberName } from '../spaces/space-names.ts';
+import type { RoundParticipantView, RoundView } from './types.ts';
+import { t } from './messages.ts';
+import { listNames } from '../../platform/i18n/format.ts';
+import { memberName } from '../../spaces/names.ts';
 
 export function exerciseOf(round: Pick<RoundView, 'exerciseId'>): Exercise | undefined {
   return round.exerciseId ? getExercise(round.exerciseId) : undefined;
@@ -33,7 +34,7 @@ export function findRound(rounds: ReadonlyMap<string, RoundView[]>, spaceId: str
 }
 
 /** The same key sealAnswers clears (see rounds-store.ts). */
-export { roundDraftKey as draftKeyForRound } from '../../state/rounds-store.ts';
+export { roundDraftKey as draftKeyForRound } from './store.ts';
 
 export function draftKeyForReflection(exerciseId: string): string {
   return `reflection:${exerciseId}`;

@@ -1,7 +1,8 @@
-import { roundsBySpace } from '../../state/rounds-store.ts';
-import type { RoundView } from '../../state/rounds-types.ts';
-import type { SpaceView } from '../../state/types.ts';
-import { formatDate, t } from '../../i18n/t.ts';
+import { roundsBySpace } from './store.ts';
+import type { RoundView } from './types.ts';
+import { useSpace } from '../../spaces/use-space.ts';
+import { t } from './messages.ts';
+import { formatDate } from '../../platform/i18n/format.ts';
 import { exerciseTitle, roundPath, withLine } from './names.ts';
 
 function statusLine(round: RoundView): string {
@@ -18,7 +19,9 @@ function statusLine(round: RoundView): string {
 }
 
 /** The space's exercises I take part in (open, revealed, closed), and a way to start one. */
-export function RoundsRegion({ space }: { space: SpaceView }) {
+export default function RoundsRegion({ spaceId }: { spaceId: string }) {
+  const space = useSpace(spaceId);
+  if (!space || space === 'loading') return null;
   const rounds = roundsBySpace.value.get(space.id) ?? [];
   const hasPartner = space.members.some((m) => !m.isMe && m.status === 'active');
   return (

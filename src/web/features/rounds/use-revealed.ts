@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { roundActions } from '../../rounds/actions.ts';
-import type { RevealedRound, RoundView } from '../../state/rounds-types.ts';
+import { roundActions } from './actions.ts';
+import type { RevealedRound, RoundView } from './types.ts';
 
 export type RevealedState = { kind: 'loading' } | { kind: 'ready'; data: RevealedRound } | { kind: 'failed' };
 

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { announce } from '../../components/live-region.tsx';
-import { useFocusIfLost } from '../../components/use-focus-if-lost.ts';
-import { roundActions } from '../../rounds/actions.ts';
-import type { RoundView } from '../../state/rounds-types.ts';
-import { t } from '../../i18n/t.ts';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { announce } from '../../ui/live-region.tsx';
+import { useFocusIfLost } from '../../ui/use-focus-if-lost.ts';
+import { roundActions } from './actions.ts';
+import type { RoundView } from './types.ts';
+import { t } from './messages.ts';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { participantName } from './names.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Checkin } from '../../../checkins/checkin.ts';
-import { addDays, daysInRange, rangeFor, type DailyPoint } from '../../../checkins/days.ts';
+import type { Checkin } from '../checkin.ts';
+import { addDays, daysInRange, rangeFor, type DailyPoint } from '../days.ts';
 import {
   chartData,
   dayToUtcNoon,

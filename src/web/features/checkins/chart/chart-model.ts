@@ -8,10 +8,11 @@
  * on their own, in their own words (the scale labels), and the direction is only ever "rising",
  * "steady" or "falling" over the days shown.
  */
-import { SCALE_LABELS, scaleLabelKey, type Scale, type ScalePoint } from '../../../checkins/checkin.ts';
-import { dayNumber, type DailyPoint } from '../../../checkins/days.ts';
-import { slope, TREND_MIN_READINGS } from '../../../checkins/insights.ts';
-import { hasMessage, LOCALE, t } from '../../../i18n/t.ts';
+import { SCALE_LABELS, scaleLabelKey, type Scale, type ScalePoint } from '../checkin.ts';
+import { dayNumber, type DailyPoint } from '../days.ts';
+import { slope, TREND_MIN_READINGS } from '../insights.ts';
+import { has, t } from '../messages.ts';
+import { LOCALE } from '../../../platform/i18n/locale.ts';
 
 /** One person on the chart. All people cover the SAME days, oldest first. */
 export interface ChartPerson {
@@ -141,7 +142,7 @@ export function scalePointOf(value: number): ScalePoint {
 export function scaleWord(line: Scale, value: number): string {
   const point = scalePointOf(value);
   const key = scaleLabelKey(line, point);
-  return hasMessage(key) ? t(key) : SCALE_LABELS[line][point];
+  return has(key) ? t(key) : SCALE_LABELS[line][point];
 }
 
 export function lineName(line: Scale): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCALES } from '../../../checkins/checkin.ts';
+import { SCALES } from '../checkin.ts';
 import { colourTokenOf, lineStyleOf, markerPathD, markerShapeOf } from './chart-style.ts';
 
 describe('chart styles', () => {

@@ -5,7 +5,7 @@
  * person has their own colour family AND marker shape, my health scales are thin with their own
  * dash patterns. Sizes are CSS pixels.
  */
-import type { Scale } from '../../../checkins/checkin.ts';
+import type { Scale } from '../checkin.ts';
 
 export type MarkerShape = 'circle' | 'square' | 'diamond' | 'triangle';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Scale } from '../../../checkins/checkin.ts';
-import type { ChartRange } from '../../../checkins/days.ts';
-import { t } from '../../../i18n/t.ts';
+import type { Scale } from '../checkin.ts';
+import type { ChartRange } from '../days.ts';
+import { t } from '../messages.ts';
 import {
   chartData,
   describePerson,
@@ -15,7 +15,7 @@ import {
 } from './chart-model.ts';
 import { colourTokenOf, lineStyleOf, markerPathD, markerShapeOf, type MarkerShape } from './chart-style.ts';
 import type { DrawnChart } from './draw.ts';
-import '../../../styles/chart.css';
+import './chart.css';
 
 export interface ClosenessChartProps {
   /** Me and the partners shown, all over the same days, oldest first. */

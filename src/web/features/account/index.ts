@@ -1,0 +1,11 @@
+/** Account: sign-up, sign-in, recovery, the lock screen and the account's settings. */
+import type { Feature } from '../../platform/feature.ts';
+
+export const accountFeature: Feature = {
+  routes: [
+    { path: '/signup', access: 'signed-out', screen: () => import('./screens/sign-up.tsx') },
+    { path: '/signin', access: 'signed-out', screen: () => import('./screens/sign-in.tsx') },
+    { path: '/recover', access: 'signed-out', screen: () => import('./screens/recover.tsx') },
+    { path: '/settings', access: 'unlocked', screen: () => import('./screens/settings.tsx') },
+  ],
+};

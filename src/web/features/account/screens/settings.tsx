@@ -1,0 +1,64 @@
+import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import { ScreenTitle } from '../../../ui/screen-title.tsx';
+import { ChangePasswordForm } from '../change-password-form.tsx';
+import { DeleteAccountDialog } from '../delete-account-dialog.tsx';
+import { SessionsList } from '../sessions-list.tsx';
+import { accountActions } from '../session.ts';
+import { me } from '../../../vault/status.ts';
+import { t } from '../messages.ts';
+
+export default function Settings() {
+  const { route } = useLocation();
+  const [deleting, setDeleting] = useState(false);
+
+  async function signOut() {
+    route('/', true);
+    await accountActions.signOut();
+  }
+
+  return (
+    <div class="screen settings">
+      <ScreenTitle>{t('settings.title')}</ScreenTitle>
+      {me.value && <p class="muted">{t('settings.signedInAs', { email: me.value.email })}</p>}
+
+      <section aria-labelledby="sessions-title" class="card stack">
+        <h2 id="sessions-title">{t('settings.sessionsTitle')}</h2>
+        <SessionsList />
+      </section>
+
+      <section aria-labelledby="password-title" class="card stack">
+        <h2 id="password-title">{t('settings.passwordTitle')}</h2>
+        <ChangePasswordForm />
+      </section>
+
+      <section aria-labelledby="lock-title" class="card stack">
+        <h2 id="lock-title">{t('settings.lockTitle')}</h2>
+        <p class="muted">{t('settings.lockHint')}</p>
+        <div class="actions">
+          <button type="button" class="button secondary" onClick={() => void accountActions.lock()}>
+            {t('settings.lockNow')}
+          </button>
+        </div>
+        <p class="muted">{t('settings.signOutHint')}</p>
+        <div class="actions">
+          <button type="button" class="button secondary" onClick={() => void signOut()}>
+            {t('settings.signOut')}
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby="delete-title" class="stack quiet-section">
+        <h2 id="delete-title">{t('settings.deleteTitle')}</h2>
+        <p class="muted">{t('settings.deleteIntro')}</p>
+        <div class="actions">
+          <button type="button" class="button secondary" onClick={() => setDeleting(true)}>
+            {t('settings.deleteOpen')}
+          </button>
+        </div>
+      </section>
+
+      <DeleteAccountDialog open={deleting} onClose={() => setDeleting(false)} />
+    </div>
+  );
+}

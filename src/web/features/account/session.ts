@@ -1,0 +1,80 @@
+/**
+ * The account actions the screens call. A thin facade: the account, vault, sync and crypto code
+ * (most of the app's JavaScript) loads only when an action needs it, so the first screen of
+ * someone who is not signed in stays small. `start` decides the first screen without loading any
+ * of it.
+ */
+import type { AccountBundle } from '../../../shared/api.ts';
+import { api } from '../../platform/api.ts';
+import { lazyActions, loadOnce } from '../../platform/lazy.ts';
+import { getDevice, putDevice } from '../../platform/local-db.ts';
+import { authStatus, me } from '../../vault/status.ts';
+
+export interface SessionView {
+  id: string;
+  label: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  current: boolean;
+}
+
+export interface AccountActions {
+  /** Reads what this device remembers and sets authStatus. Call once at start. */
+  start(): Promise<void>;
+  /** Creates the account and signs in. Returns the recovery code, to show once. */
+  signUp(input: { email: string; password: string; rememberDevice: boolean }): Promise<{ recoveryCode: string }>;
+  signIn(input: { email: string; password: string; rememberDevice: boolean }): Promise<void>;
+  unlock(password: string): Promise<void>;
+  /** Wipes keys from memory and from this device; the session stays, the password unlocks. */
+  lock(): Promise<void>;
+  /** Ends the session and wipes every key and cached record from this device. */
+  signOut(): Promise<void>;
+  /** Sets a new password with the recovery code; returns the NEW recovery code (the old one stops working). */
+  recover(input: { email: string; recoveryCode: string; newPassword: string; rememberDevice: boolean }): Promise<{ recoveryCode: string }>;
+  changePassword(input: { currentPassword: string; newPassword: string }): Promise<void>;
+  deleteAccount(password: string): Promise<void>;
+  listSessions(): Promise<SessionView[]>;
+  revokeSession(sessionId: string): Promise<void>;
+  revokeOtherSessions(): Promise<void>;
+}
+
+const load = loadOnce(() => import('./session-engine.ts').then((m) => m.sessionActions));
+
+async function start(): Promise<void> {
+  const cached = await getDevice<AccountBundle>('account').catch(() => undefined);
+  if (cached) return (await load()).start();
+  try {
+    // Signed in on the server but nothing on this device (for example after "keep me unlocked"
+    // was off): the password unlocks, and the keys come from the account material. Asked of a
+    // route that answers 200 when signed out too: the welcome screen makes no failed request.
+    const { user } = await api<{ user: AccountBundle | null }>('GET', '/api/auth/session');
+    if (!user) {
+      authStatus.value = 'signed-out';
+      return;
+    }
+    await putDevice('account', user);
+    me.value = { id: user.id, email: user.email, personalSpaceId: user.personalSpaceId };
+    authStatus.value = 'locked';
+  } catch {
+    authStatus.value = 'signed-out';
+  }
+}
+
+const { start: _start, ...session } = lazyActions<AccountActions>(load, {
+  start: true,
+  signUp: true,
+  signIn: true,
+  unlock: true,
+  lock: true,
+  signOut: true,
+  recover: true,
+  changePassword: true,
+  deleteAccount: true,
+  listSessions: true,
+  revokeSession: true,
+  revokeOtherSessions: true,
+});
+
+/** `start` decides the first screen itself; everything else loads the session code first. */
+export const accountActions: AccountActions = { ...session, start };

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerKinds } from '../../sync/kinds.ts';
+import { apply, decoded, PERSONAL, SHARED, spaceOf } from '../../sync/testing.ts';
+import { roundDocs, roundsKinds } from './kinds.ts';
+
+beforeAll(() => registerKinds(...roundsKinds));
+
+const roundId = '01890000-0000-7000-8000-0000000000d1';
+
+describe('round and reflection records', () => {
+  it('round-trip notes, positions and reflections', () => {
+    expect(decoded({ k: 'round-note', v: 1, roundId, itemId: 'say', text: ' Thank you ' })).toEqual({ k: 'round-note', roundId, itemId: 'say', text: 'Thank you' });
+    expect(decoded({ k: 'read-position', v: 1, n: 1, roundId, step: 0 })).toEqual({ k: 'read-position', n: 1, roundId, step: 0 });
+    const answers = { 'glad-when': { kind: 'text', text: 'now' } };
+    expect(decoded({ k: 'reflection', v: 1, exerciseId: 'appreciations', answers })).toEqual({ k: 'reflection', exerciseId: 'appreciations', answers });
+  });
+
+  it('validate ids, lengths, integers and exact keys', () => {
+    expect(decoded({ k: 'round-note', v: 1, roundId, itemId: 'say', text: 'x'.repeat(1000) })).not.toBeNull();
+    for (const raw of [
+      { k: 'round-note', v: 1, roundId, itemId: 'say', text: 'x'.repeat(1001) },
+      { k: 'round-note', v: 1, roundId, itemId: 'say', text: '  ' },
+      { k: 'round-note', v: 1, roundId: 'not-a-uuid', itemId: 'say', text: 'hi' },
+      { k: 'round-note', v: 1, roundId, itemId: 'Say It', text: 'hi' },
+      { k: 'round-note', v: 1, roundId, itemId: 'say', text: 'hi', by: 'x' },
+      { k: 'read-position', v: 1, n: 1, roundId, step: -1 },
+      { k: 'read-position', v: 1, n: 1, roundId, step: 1.5 },
+      { k: 'read-position', v: 1, n: 1, roundId, step: '2' },
+      { k: 'read-position', v: 1, n: 1, roundId, step: 10_001 },
+      { k: 'read-position', v: 1, n: 1, roundId },
+      { k: 'reflection', v: 1, exerciseId: 'x', answers: { a: { kind: 'scale', value: 1.5 } } },
+      { k: 'reflection', v: 1, exerciseId: 'x', answers: [] },
+      { k: 'reflection', v: 1, exerciseId: 'Bad Id', answers: {} },
+    ]) {
+      expect(decoded(raw), JSON.stringify(raw)).toBeNull();
+    }
+  });
+
+  it('keep each member’s newest position by version, and notes once per record', () => {
+    const state = spaceOf(SHARED);
+    apply(state, { k: 'read-position', v: 1, n: 3, roundId, step: 4 }, { authorId: 'a', seq: 7 });
+    apply(state, { k: 'read-position', v: 1, n: 1, roundId, step: 2 }, { authorId: 'a', seq: 9 });
+    apply(state, { k: 'read-position', v: 1, n: 2, roundId, step: 3 }, { authorId: 'b', seq: 8 });
+    expect(roundDocs(state).positions.get(roundId)?.get('a')).toEqual({ step: 4, n: 3 });
+    expect(roundDocs(state).positions.get(roundId)?.get('b')).toEqual({ step: 3, n: 2 });
+    const id = '01890000-0000-7000-8000-0000000000e1';
+    const note = { k: 'round-note', v: 1, roundId, itemId: 'say', text: 'hi' };
+    apply(state, note, { authorId: 'a', seq: 10, id, createdAt: 5 });
+    apply(state, note, { authorId: 'a', seq: 10, id, createdAt: 5 });
+    expect([...roundDocs(state).notes.values()]).toEqual([{ id, roundId, itemId: 'say', text: 'hi', authorId: 'a', seq: 10, createdAt: 5 }]);
+  });
+
+  it('take reflections only from the personal space, and round records only from shared ones', () => {
+    const reflection = { k: 'reflection', v: 1, exerciseId: 'appreciations', answers: {} };
+    const inShared = spaceOf(SHARED);
+    apply(inShared, reflection, { authorId: 'a' });
+    expect(roundDocs(inShared).reflections.size).toBe(0);
+    const inPersonal = spaceOf(PERSONAL);
+    apply(inPersonal, reflection, { authorId: 'a', seq: 1 });
+    apply(inPersonal, { k: 'read-position', v: 1, n: 1, roundId, step: 1 }, { authorId: 'a' });
+    expect([...roundDocs(inPersonal).reflections.values()][0]).toMatchObject({ exerciseId: 'appreciations', seq: 1 });
+    expect(roundDocs(inPersonal).positions.size).toBe(0);
+  });
+});
