@@ -22,7 +22,7 @@ const OUT_DIR = resolve(import.meta.dirname, 'out');
 const BUDGETS: Record<string, string> = {
   write_ratio: '>= 0.5 of the bare route',
   pull_ratio: '>= 0.5 of the bare route',
-  first_screen_js_gzip_kb: '<= 70 KB',
+  first_screen_js_gzip_kb: '<= 30 KB',
   first_screen_returning_js_gzip_kb: '<= 70 KB',
   today_layout_shift: '0',
   argon2id_unlock_warm_ms: '<= 1000 ms',
