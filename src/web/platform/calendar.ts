@@ -8,10 +8,21 @@ export function deviceTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
+/**
+ * The calendar day of `at` in this device's own zone, from Date's local fields: the same day
+ * calendarDay(at, deviceTimeZone()) gives, without Intl. Today asks this on every visit, and on
+ * a phone the first Intl formatter with a time zone costs tens of milliseconds to build.
+ */
+export function localDay(at: number = Date.now()): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Cached: building a formatter costs far more than using one (365 days x 2 people per chart). */
-export function formatterFor(tz: string): Intl.DateTimeFormat {
+function formatterFor(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {

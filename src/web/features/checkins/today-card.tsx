@@ -1,12 +1,11 @@
 import { t } from './messages.ts';
-import { calendarDay, deviceTimeZone } from '../../platform/calendar.ts';
+import { localDay } from '../../platform/calendar.ts';
 import { myCheckins } from './store.ts';
 
 /** The daily check-in, offered, never insisted on: no streak, no count, no reminder of a missed day. */
 export default function CheckinCard() {
-  const tz = deviceTimeZone();
-  const today = calendarDay(Date.now(), tz);
-  const done = myCheckins.value.some((c) => calendarDay(c.checkin.at, tz) === today);
+  const today = localDay();
+  const done = myCheckins.value.some((c) => localDay(c.checkin.at) === today);
   return (
     <section aria-labelledby="checkin-title" class="card stack checkin-card">
       <h2 id="checkin-title">{t('home.checkinTitle')}</h2>

@@ -1,5 +1,5 @@
 import { LIBRARY, getDeck, getProgram } from '../../../../content/library.ts';
-import { calendarDay, deviceTimeZone } from '../../platform/calendar.ts';
+import { localDay } from '../../platform/calendar.ts';
 import { libraryReady, onboardingReason, programProgress } from './store.ts';
 import { t } from './messages.ts';
 import { dayIndex, todaysStep } from './progress.ts';
@@ -18,7 +18,7 @@ export default function TodayLibrary() {
   const suggested = reason && !programProgress.value.has(reason.start.program) ? getProgram(reason.start.program) : undefined;
   const deck = getDeck(reason?.start.deck ?? DEFAULT_DECK) ?? LIBRARY.decks[0]!;
   const light = deck.questions.filter((q) => q.depth === 'light');
-  const question = light[dayIndex(calendarDay(Date.now(), deviceTimeZone())) % light.length]!;
+  const question = light[dayIndex(localDay()) % light.length]!;
 
   return (
     <>
