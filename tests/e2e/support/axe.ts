@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { tapAudit } from './tap-audit.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,14 +37,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 /**
- * Collects violations across a journey: `check` after each screen, then assert once that
- * `found()` is empty (each entry names the screen, the rule and where it failed).
+ * Collects what is wrong across a journey: `check` after each screen runs axe and the tap audit
+ * (support/tap-audit.ts: every link and button is what a finger hits at its centre, at a phone's
+ * width and at 1280 px); then assert once that `found()` is empty (each entry names the screen,
+ * the rule and where it failed).
  */
 export function a11yJournal() {
   const found: string[] = [];
   return {
     async check(page: Page, screen: string): Promise<void> {
       for (const v of await axeViolations(page)) found.push(`${screen}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+      for (const miss of await tapAudit(page)) found.push(`${screen}: tap-target ${miss}`);
     },
     found: (): string[] => [...found],
   };
