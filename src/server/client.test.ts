@@ -1,4 +1,4 @@
-/** The typed `hc` client from AppType drives the app (what the browser's lib/api.ts will do). */
+/** The typed `hc` client from AppType drives the app (as the browser's web/platform/api.ts does). */
 import { hc } from 'hono/client';
 import { expect, it } from 'vitest';
 import { blob, createUser, newId } from '../../tests/factories/index.ts';

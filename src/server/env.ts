@@ -113,7 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-export const SECRET_FILE = 'server-secret';
+const SECRET_FILE = 'server-secret';
 
 /**
  * The server secret: SERVER_SECRET when set, else the one in `${dataDir}/server-secret`, created

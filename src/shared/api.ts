@@ -1,7 +1,10 @@
 /**
- * The HTTP API contract: every request body, query and response shape, validated with zod on the
- * server (at the boundary) and used for types in the browser. Binary values travel as base64url
- * strings (see base64.ts). Every object is strict: unknown keys are a `bad-request`.
+ * The HTTP API contract: every request body, query and path parameter, validated with zod on the
+ * server (at the boundary), and the shapes answers are made of (AccountBundle, SpaceSummary...),
+ * which the services return. The browser takes each answer's type from its route through hono's
+ * `hc` client (web/platform/api.ts, ADR 019), so no response is restated here. Binary values
+ * travel as base64url strings (see base64.ts). Every object is strict: unknown keys are a
+ * `bad-request`.
  */
 import { z } from 'zod';
 import { B64URL_RE, b64DecodedLength } from './base64.ts';
@@ -20,7 +23,7 @@ import {
 } from './limits.ts';
 
 /** A base64url string whose decoded length is within [minBytes, maxBytes]. */
-export function b64(minBytes: number, maxBytes: number = minBytes) {
+function b64(minBytes: number, maxBytes: number = minBytes) {
   return z
     .string()
     .max(Math.ceil((maxBytes * 4) / 3))
@@ -32,17 +35,17 @@ export function b64(minBytes: number, maxBytes: number = minBytes) {
     }, `must decode to ${minBytes === maxBytes ? minBytes : `${minBytes}..${maxBytes}`} bytes`);
 }
 
-export const Id = z.string().regex(UUID_RE, 'must be a UUID');
-export const Email = z
+const Id = z.string().regex(UUID_RE, 'must be a UUID');
+const Email = z
   .string()
   .trim()
   .toLowerCase()
   .max(MAX_EMAIL_CHARS)
   .regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address');
 
-export const Key32 = b64(32);
-export const Sealed = b64(16, MAX_SEALED_BYTES);
-export const MembershipEntryBytes = b64(64, MAX_MEMBERSHIP_ENTRY_BYTES);
+const Key32 = b64(32);
+const Sealed = b64(16, MAX_SEALED_BYTES);
+const MembershipEntryBytes = b64(64, MAX_MEMBERSHIP_ENTRY_BYTES);
 
 export const KdfParams = z.strictObject({
   algorithm: z.literal('argon2id'),
@@ -52,13 +55,11 @@ export const KdfParams = z.strictObject({
 });
 export type KdfParams = z.infer<typeof KdfParams>;
 
-export const PublicKeys = z.strictObject({ x25519: Key32, ed25519: Key32 });
-export type PublicKeys = z.infer<typeof PublicKeys>;
+const PublicKeys = z.strictObject({ x25519: Key32, ed25519: Key32 });
 
 // ---------- auth ----------
 
 export const AuthParamsQuery = z.strictObject({ email: Email });
-export const AuthParamsResponse = z.object({ salt: b64(16), kdf: KdfParams });
 
 export const SignupBody = z.strictObject({
   userId: Id,
@@ -90,9 +91,6 @@ export const AccountBundle = z.object({
   personalSpaceId: Id,
 });
 export type AccountBundle = z.infer<typeof AccountBundle>;
-export const AccountResponse = z.object({ user: AccountBundle });
-/** GET /api/auth/session: the signed-in account, or null (200 either way). */
-export const SessionResponse = z.object({ user: AccountBundle.nullable() });
 
 export const SessionInfo = z.object({
   id: z.string(),
@@ -103,14 +101,9 @@ export const SessionInfo = z.object({
   current: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
-export const SessionsResponse = z.object({ sessions: z.array(SessionInfo) });
 export const SessionIdParam = z.strictObject({ sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
 
 export const RecoveryBundleBody = z.strictObject({ email: Email, recoveryAuth: Key32 });
-export const RecoveryBundleResponse = z.object({
-  userId: Id,
-  wrappedUkByRecovery: z.string(),
-});
 export const RecoveryCompleteBody = z.strictObject({
   email: Email,
   recoveryAuth: Key32,
@@ -131,7 +124,7 @@ export const ChangePasswordBody = z.strictObject({
 });
 
 /** A member's signed departure (crypto/departure.ts): [version][u32 n][n bytes][64-byte signature]. */
-export const DepartureBytes = b64(64, MAX_DEPARTURE_BYTES);
+const DepartureBytes = b64(64, MAX_DEPARTURE_BYTES);
 
 /**
  * `departures`: one signed departure per shared space the person is an active member of with
@@ -148,7 +141,7 @@ export const SpaceIdParam = z.strictObject({ spaceId: Id });
 export const SpaceMemberParam = z.strictObject({ spaceId: Id, userId: Id });
 export const SpaceInviteParam = z.strictObject({ spaceId: Id, inviteId: Id });
 
-export const SpaceMember = z.object({
+const SpaceMember = z.object({
   userId: Id,
   status: z.enum(['active', 'pending']),
   publicKeys: PublicKeys,
@@ -157,9 +150,8 @@ export const SpaceMember = z.object({
   inviteId: Id.nullable(),
   joinMac: z.string().nullable(),
 });
-export type SpaceMember = z.infer<typeof SpaceMember>;
 
-export const SealedKeyForMe = z.object({ epoch: z.number().int(), sealedKey: z.string(), sealedBy: Id });
+const SealedKeyForMe = z.object({ epoch: z.number().int(), sealedKey: z.string(), sealedBy: Id });
 
 export const SpaceSummary = z.object({
   id: Id,
@@ -187,7 +179,6 @@ export type MembershipLogEntry = z.infer<typeof MembershipLogEntry>;
 export const DepartureInfo = z.object({ userId: Id, departure: z.string(), createdAt: z.number() });
 export type DepartureInfo = z.infer<typeof DepartureInfo>;
 
-export const SpacesResponse = z.object({ spaces: z.array(SpaceSummary) });
 export const SpaceResponse = z.object({ space: SpaceSummary, membershipLog: z.array(MembershipLogEntry), departures: z.array(DepartureInfo) });
 export type SpaceResponse = z.infer<typeof SpaceResponse>;
 
@@ -237,18 +228,10 @@ export const InviteInfo = z.object({
   sealedSecret: z.string(),
 });
 export type InviteInfo = z.infer<typeof InviteInfo>;
-export const InvitesResponse = z.object({ invites: z.array(InviteInfo) });
-export const InviteResponse = z.object({ invite: InviteInfo });
 
 export const InviteIdParam = z.strictObject({ inviteId: Id });
 export const InviteTokenBody = z.strictObject({ token: Key32 });
-export const InvitePreviewResponse = z.object({
-  spaceId: Id,
-  expiresAt: z.number(),
-  memberCount: z.number().int(),
-});
 export const AcceptInviteBody = z.strictObject({ token: Key32, mac: Key32 });
-export const AcceptInviteResponse = z.object({ spaceId: Id });
 
 // ---------- records ----------
 
@@ -262,7 +245,6 @@ export const WriteRecordBody = z.strictObject({
    */
   deletes: z.array(Id).min(1).max(MAX_DELETES_PER_WRITE).optional(),
 });
-export const WriteRecordResponse = z.object({ seq: z.number().int(), duplicate: z.boolean() });
 
 export const RecordsQuery = z.strictObject({
   since: z.coerce.number().int().min(0).default(0),
@@ -277,13 +259,6 @@ export const StoredRecord = z.object({
   createdAt: z.number(),
 });
 export type StoredRecord = z.infer<typeof StoredRecord>;
-export const RecordsResponse = z.object({
-  records: z.array(StoredRecord),
-  /** Pass as `since` for the next page. */
-  cursor: z.number().int(),
-  hasMore: z.boolean(),
-});
-export type RecordsResponse = z.infer<typeof RecordsResponse>;
 
 // ---------- rounds (reveal gate) ----------
 
@@ -312,17 +287,15 @@ export const SubmitRoundBody = z.strictObject({
 });
 export type SubmitRoundBody = z.infer<typeof SubmitRoundBody>;
 
-export const RoundStatus = z.enum(['open', 'revealed', 'withdrawn', 'cancelled']);
-export type RoundStatus = z.infer<typeof RoundStatus>;
-export const RoundCancelReason = z.enum(['participant-left']);
+const RoundStatus = z.enum(['open', 'revealed', 'withdrawn', 'cancelled']);
+const RoundCancelReason = z.enum(['participant-left']);
 
-export const RoundParticipant = z.object({
+const RoundParticipant = z.object({
   userId: Id,
   /** Has answered (never what). Kept after a withdrawal or cancellation; the answers are deleted. */
   submitted: z.boolean(),
   submittedAt: z.number().nullable(),
 });
-export type RoundParticipant = z.infer<typeof RoundParticipant>;
 
 /** A round's status: who takes part and who has answered; never an answer. */
 export const RoundSummary = z.object({
@@ -348,17 +321,6 @@ export const RoundSubmission = z.object({
   submittedAt: z.number(),
 });
 export type RoundSubmission = z.infer<typeof RoundSubmission>;
-
-export const RoundResponse = z.object({ round: RoundSummary });
-export type RoundResponse = z.infer<typeof RoundResponse>;
-export const RoundsResponse = z.object({ rounds: z.array(RoundSummary) });
-export type RoundsResponse = z.infer<typeof RoundsResponse>;
-/**
- * `submissions`: only the caller's own while the round is open; everyone's once revealed; none
- * for a withdrawn or cancelled round.
- */
-export const RoundDetailResponse = z.object({ round: RoundSummary, submissions: z.array(RoundSubmission) });
-export type RoundDetailResponse = z.infer<typeof RoundDetailResponse>;
 
 // ---------- live events (SSE on /api/events) ----------
 

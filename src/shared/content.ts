@@ -69,7 +69,7 @@ export const ScaleItem = z
   })
   .check(z.refine((s) => s.min < s.max, { message: 'min must be below max', path: ['max'] }));
 
-export const ChoiceOption = z.strictObject({ id: Id, label: Text(L.labelChars) });
+const ChoiceOption = z.strictObject({ id: Id, label: Text(L.labelChars) });
 
 export const ChoiceItem = z.strictObject({
   kind: z.literal('choice'),
@@ -112,7 +112,6 @@ export const Exercise = z.strictObject({
 export type TextItem = z.infer<typeof TextItem>;
 export type ScaleItem = z.infer<typeof ScaleItem>;
 export type ChoiceItem = z.infer<typeof ChoiceItem>;
-export type ChoiceOption = z.infer<typeof ChoiceOption>;
 export type ExerciseItem = z.infer<typeof ExerciseItem>;
 export type Exercise = z.infer<typeof Exercise>;
 export type ItemKind = ExerciseItem['kind'];
@@ -205,12 +204,12 @@ export function parseExercises(files: readonly unknown[], sources: readonly stri
 // ---------- style lint ----------
 
 /** Words that push or grade people: content invites, it does not demand. */
-export const PRESSURE_WORDS = [
+const PRESSURE_WORDS = [
   'must', 'should', 'have to', 'has to', 'hurry', 'streak', 'fail', 'failed', 'failure', 'always',
   'never', 'ought', 'required', 'deadline',
 ] as const;
 /** Words that assume a gender or a relationship form. */
-export const GENDERED_WORDS = [
+const GENDERED_WORDS = [
   'he', 'she', 'him', 'his', 'her', 'hers', 'himself', 'herself', 'husband', 'husbands', 'wife',
   'wives', 'boyfriend', 'boyfriends', 'girlfriend', 'girlfriends',
 ] as const;

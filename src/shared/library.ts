@@ -42,7 +42,7 @@ export type Recommends = z.infer<typeof Recommends>;
 
 // ---------- programs ----------
 
-export const Practice = z.strictObject({
+const Practice = z.strictObject({
   /** Who does it: alone, together, or either way. */
   mode: z.enum(['solo', 'together', 'either']),
   minutes: Int(1, 120),
@@ -51,7 +51,7 @@ export const Practice = z.strictObject({
   lowEnergy: Text(LL.paragraphChars),
 });
 
-export const Reflection = z.strictObject({
+const Reflection = z.strictObject({
   /** Globally unique: the reflection is also an exercise (answered alone or as a round). */
   id: Id,
   /** Shown before the prompts; at most 300 characters, like an exercise's intro paragraph. */
@@ -162,8 +162,6 @@ export const Library = z.strictObject({
   onboarding: z.array(OnboardingReason),
 });
 
-export type Practice = z.infer<typeof Practice>;
-export type Reflection = z.infer<typeof Reflection>;
 export type ProgramStep = z.infer<typeof ProgramStep>;
 export type Program = z.infer<typeof Program>;
 export type Question = z.infer<typeof Question>;
@@ -264,7 +262,7 @@ export function parseLibrary(files: LibraryFiles, exerciseIds: ReadonlySet<strin
  * Yes/no openings: a question starting like this can be answered in one word, which closes a
  * conversation instead of opening it. "Is there…" and "Have you ever…" are as closed as "Do you…".
  */
-export const CLOSED_STEMS = [
+const CLOSED_STEMS = [
   'do', 'does', 'did', 'are', 'is', 'was', 'were', 'have', 'has', 'had', 'can', 'could', 'will',
   'would', 'should', 'shall', 'may', 'might', 'am', "isn't", "aren't", "don't", "doesn't", "didn't",
   "haven't", "won't", "wouldn't", "can't", "couldn't",

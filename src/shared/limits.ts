@@ -1,6 +1,6 @@
 /** Limits shared by server and client. Constants carry their unit in the name. */
 
-export const KIB = 1024;
+const KIB = 1024;
 
 /** Largest JSON body any route accepts (a record at MAX_RECORD_BYTES plus base64 and framing). */
 export const MAX_BODY_BYTES = 128 * KIB;

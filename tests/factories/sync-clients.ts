@@ -86,7 +86,7 @@ export async function startClient(app: RequestableApp, user: TestUser, options: 
 
   const factory = new IDBFactory();
   const engine = createSyncEngine({
-    api: createApiClient(fetchImpl, () => !online),
+    client: createApiClient(fetchImpl, () => !online),
     db: createLocalDb(() => ({ indexedDB: factory, IDBKeyRange }), `device-${++devices}`),
     clock: { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
     live,

@@ -39,14 +39,14 @@ const INT8_OID = 20;
  * sequence numbers and counts, far below 2^53, so they come back as plain numbers. Set per pool,
  * never globally on `pg.types`.
  */
-export const pgTypes: pg.CustomTypesConfig = {
+const pgTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (oid === INT8_OID && format !== 'binary') return (value: string) => Number(value);
     return pg.types.getTypeParser(oid, format as 'text');
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-export function pgPoolConfig(config: { databaseUrl: string; pgSchema?: string | undefined; max?: number | undefined }): pg.PoolConfig {
+function pgPoolConfig(config: { databaseUrl: string; pgSchema?: string | undefined; max?: number | undefined }): pg.PoolConfig {
   return {
     connectionString: config.databaseUrl,
     max: config.max ?? 10,

@@ -13,10 +13,10 @@ import type { AuthService } from '../services/auth.service.ts';
 import { AppError } from './errors.ts';
 import { isHttps } from './request-info.ts';
 
-export const SECURE_COOKIE_NAME = '__Host-innermost_session';
-export const PLAIN_COOKIE_NAME = 'innermost_session';
+const SECURE_COOKIE_NAME = '__Host-innermost_session';
+const PLAIN_COOKIE_NAME = 'innermost_session';
 
-export function sessionCookieName(c: Context, config: AppConfig): string {
+function sessionCookieName(c: Context, config: AppConfig): string {
   return isHttps(c, config) ? SECURE_COOKIE_NAME : PLAIN_COOKIE_NAME;
 }
 
@@ -38,7 +38,7 @@ export function clearSessionCookie(c: Context, config: AppConfig): void {
 }
 
 /** Only the cookie name expected for this transport is read (see the __Host- note above). */
-export function readSessionToken(c: Context, config: AppConfig): string | undefined {
+function readSessionToken(c: Context, config: AppConfig): string | undefined {
   return getCookie(c, sessionCookieName(c, config));
 }
 

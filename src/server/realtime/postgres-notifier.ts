@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { LiveEvent } from '../../shared/api.ts';
 import { LocalSubscribers, type LiveEventListener, type Notifier } from './notifier.ts';
 
-export const DEFAULT_CHANNEL = 'innermost_events';
+const DEFAULT_CHANNEL = 'innermost_events';
 /** pg_notify payloads are limited to 8000 bytes (https://www.postgresql.org/docs/15/sql-notify.html). */
 const MAX_PAYLOAD_BYTES = 7900;
 

@@ -27,10 +27,10 @@ import { type Notice, type ServiceDeps, notify } from './common.ts';
 import { checkCreateEntry, checkDeparture } from './membership-checks.ts';
 import { cancelRoundsOfLeaver } from './round-cancellation.ts';
 
-export const DEFAULT_KDF: KdfParams = { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 };
+const DEFAULT_KDF: KdfParams = { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 };
 
 /** Session cookie tokens: 32 random bytes, base64url (43 characters). */
-export const SESSION_TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
+const SESSION_TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
 export interface NewSession {
   token: string;

@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../repos/store.ts';
 import { type ServiceDeps, notify } from './common.ts';
 import { requireMember } from './spaces.service.ts';
 
-export function inviteStatus(invite: InviteRow, at: number): InviteInfo['status'] {
+function inviteStatus(invite: InviteRow, at: number): InviteInfo['status'] {
   if (invite.revoked_at !== null) return 'revoked';
   if (invite.used_at !== null) return 'used';
   if (invite.expires_at <= at) return 'expired';

@@ -20,7 +20,7 @@ import { signMembershipEntry } from '../../crypto/membership.ts';
 import { safetyCode } from '../../crypto/safety-code.ts';
 import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
 import { ActionError } from '../platform/errors/action-error.ts';
-import { api } from '../platform/api.ts';
+import { call, client } from '../platform/api.ts';
 import { engine } from '../sync/index.ts';
 import { syncState } from '../sync/status.ts';
 import { keyring, requireKeyring } from '../vault/keyring.ts';
@@ -90,7 +90,7 @@ export const actions: SpaceActions = {
       },
       r.identity.ed25519.secretKey,
     );
-    await api('POST', '/api/spaces', { id: spaceId, sealedKey: toB64(sealedKey), membershipEntry: toB64(membershipEntry) });
+    await call(client.api.spaces.$post({ json: { id: spaceId, sealedKey: toB64(sealedKey), membershipEntry: toB64(membershipEntry) } }));
     await engine.syncNow();
     if (name.trim()) await engine.write(spaceId, spaceNameKind, { name: name.trim() });
     if (displayName.trim()) await engine.write(spaceId, profileKind, { displayName: displayName.trim(), pronouns: pronouns.trim() });
@@ -118,33 +118,31 @@ export const actions: SpaceActions = {
     const secret = generateInviteSecret();
     const tokenHash = inviteTokenHash(deriveInviteToken(secret));
     const sealedSecret = sealInviteSecret({ spaceKey: key, spaceId, inviteId, epoch, secret });
-    const { invite } = await api<{ invite: InviteInfo }>('POST', `/api/spaces/${spaceId}/invites`, {
-      id: inviteId,
-      tokenHash: toB64(tokenHash),
-      sealedSecret: toB64(sealedSecret),
-    });
+    const { invite } = await call(
+      client.api.spaces[':spaceId'].invites.$post({ param: { spaceId }, json: { id: inviteId, tokenHash: toB64(tokenHash), sealedSecret: toB64(sealedSecret) } }),
+    );
     return { ...inviteView(spaceId, invite), url: `${location.origin}/join#${formatInviteFragment(inviteId, secret)}` };
   },
 
   async listInvites(spaceId) {
-    const { invites } = await api<{ invites: InviteInfo[] }>('GET', `/api/spaces/${spaceId}/invites`);
+    const { invites } = await call(client.api.spaces[':spaceId'].invites.$get({ param: { spaceId } }));
     return invites.map((invite) => inviteView(spaceId, invite)).sort((a, b) => b.createdAt - a.createdAt);
   },
 
   async revokeInvite(spaceId, inviteId) {
-    await api('DELETE', `/api/spaces/${spaceId}/invites/${inviteId}`);
+    await call(client.api.spaces[':spaceId'].invites[':inviteId'].$delete({ param: { spaceId, inviteId } }));
   },
 
   async previewInvite(fragment) {
     const { inviteId, secret } = parseFragment(fragment);
-    return api('POST', `/api/invites/${inviteId}/preview`, { token: toB64(deriveInviteToken(secret)) });
+    return call(client.api.invites[':inviteId'].preview.$post({ param: { inviteId }, json: { token: toB64(deriveInviteToken(secret)) } }));
   },
 
   async acceptInvite(fragment) {
     const r = requireKeyring();
     const { inviteId, secret } = parseFragment(fragment);
     const token = toB64(deriveInviteToken(secret));
-    const preview = await api<{ spaceId: string }>('POST', `/api/invites/${inviteId}/preview`, { token });
+    const preview = await call(client.api.invites[':inviteId'].preview.$post({ param: { inviteId }, json: { token } }));
     const mac = inviteMac({
       secret,
       inviteId,
@@ -152,7 +150,7 @@ export const actions: SpaceActions = {
       userId: r.userId,
       publicKeys: { x25519: r.identity.x25519.publicKey, ed25519: r.identity.ed25519.publicKey },
     });
-    const result = await api<{ spaceId: string }>('POST', `/api/invites/${inviteId}/accept`, { token, mac: toB64(mac) });
+    const result = await call(client.api.invites[':inviteId'].accept.$post({ param: { inviteId }, json: { token, mac: toB64(mac) } }));
     const acceptedAt = Date.now();
     await engine.syncNow();
     // A member's device may already have checked our keys against the invite and declined us:
@@ -176,7 +174,7 @@ export const actions: SpaceActions = {
   },
 
   async leaveSpace(spaceId, { erase } = { erase: false }) {
-    await api('POST', `/api/spaces/${spaceId}/leave`, { departure: await engine.departureFrom(spaceId, { erase }) });
+    await call(client.api.spaces[':spaceId'].leave.$post({ param: { spaceId }, json: { departure: await engine.departureFrom(spaceId, { erase }) } }));
     engine.forgetSpace(spaceId);
   },
 };

@@ -5,7 +5,7 @@
  */
 import { pendingInviteFragment } from './store.ts';
 
-export const JOIN_PATH = '/join';
+const JOIN_PATH = '/join';
 
 interface LocationLike {
   pathname: string;

@@ -6,9 +6,9 @@ import { z } from 'zod/mini';
 import { defineKind, docsFor } from '../sync/kinds.ts';
 import { trimmed } from '../sync/fields.ts';
 
-export const MAX_DISPLAY_NAME_CHARS = 60;
-export const MAX_PRONOUNS_CHARS = 40;
-export const MAX_SPACE_NAME_CHARS = 60;
+const MAX_DISPLAY_NAME_CHARS = 60;
+const MAX_PRONOUNS_CHARS = 40;
+const MAX_SPACE_NAME_CHARS = 60;
 
 export interface ProfileDoc {
   displayName: string;

@@ -2,7 +2,7 @@
  * A safety code is 60 digits (12 groups of 5, as in Signal's safety numbers), easy to read aloud.
  * The vault computes it; here we only lay it out.
  */
-export const SAFETY_GROUP_DIGITS = 5;
+const SAFETY_GROUP_DIGITS = 5;
 
 export function safetyCodeDigits(code: string): string {
   return code.replace(/\D/g, '');

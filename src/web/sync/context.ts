@@ -3,14 +3,11 @@
  * browser and in Node tests against a real server) and the state its jobs share.
  */
 import type { LiveEvent } from '../../shared/api.ts';
+import type { ApiClient } from '../platform/api.ts';
 import type { KeyRing } from '../vault/keyring.ts';
 import type { Decoded } from './kinds.ts';
 import type { LocalDb, OutboxEntry } from '../platform/local-db.ts';
 import type { SpaceState } from './space-state.ts';
-
-export type Method = 'GET' | 'POST' | 'DELETE';
-/** The typed API client: resolves with the JSON answer, rejects with an ActionError(code). */
-export type ApiClient = <T>(method: Method, path: string, body?: unknown) => Promise<T>;
 
 export interface Clock {
   now(): number;
@@ -30,7 +27,8 @@ export interface Network {
 }
 
 export interface SyncDeps {
-  api: ApiClient;
+  /** The typed API client (platform/api.ts); requests go through `call`. */
+  client: ApiClient;
   db: LocalDb;
   clock: Clock;
   live: LiveConnector;

@@ -1,6 +1,6 @@
 /**
  * The sync engine: keeps one person's device in step with the server. Built from its
- * dependencies (`createSyncEngine({ api, db, clock, live, network, ... })`), so the same code runs
+ * dependencies (`createSyncEngine({ client, db, clock, live, network, ... })`), so the same code runs
  * in the browser and in Node tests against a real server; each job lives in its own module:
  *   pull.ts               pull by cursor, decrypt, apply through the record-kind registry
  *   outbox.ts             writes, the outbox, re-encryption after a rotation
@@ -9,9 +9,10 @@
  * Sync knows no record kind and no feature: features register their kinds (kinds.ts) and follow
  * the engine through its change and live-event listeners.
  */
-import type { LiveEvent, SpaceResponse, SpaceSummary } from '../../shared/api.ts';
+import type { DepartureInfo, LiveEvent, MembershipLogEntry, SpaceSummary } from '../../shared/api.ts';
 import { ActionError } from '../platform/errors/action-error.ts';
 import type { KeyRing } from '../vault/keyring.ts';
+import { call } from '../platform/api.ts';
 import type { QueuedWrite, Session, SyncDeps, SyncStatus } from './context.ts';
 import { planFor } from './live-plan.ts';
 import { checkJoiners, departureFrom, refreshMembership, rotate } from './membership-chores.ts';
@@ -31,7 +32,7 @@ interface Snapshot {
   userId: string;
   /** `cursor`: the last seq pulled in order. The cache may also hold later records this device
    * wrote itself, so the cursor is kept here rather than derived from the cache. */
-  spaces: { summary: SpaceSummary; log: SpaceResponse['membershipLog']; departures?: SpaceResponse['departures']; cursor?: number }[];
+  spaces: { summary: SpaceSummary; log: MembershipLogEntry[]; departures?: DepartureInfo[]; cursor?: number }[];
 }
 
 /** 'synced': a full sync finished; 'changed': documents, the outbox or the status changed; 'stopped': signed out or locked. */
@@ -247,7 +248,7 @@ export function createSyncEngine(deps: SyncDeps) {
 
   /** The list of spaces, then each space: membership when it changed, keys, records, chores. */
   async function syncAll(s: Session): Promise<void> {
-    const { spaces: summaries } = await deps.api<{ spaces: SpaceSummary[] }>('GET', '/api/spaces');
+    const { spaces: summaries } = await call(deps.client.api.spaces.$get());
     if (session !== s) return;
     const listed = new Set(summaries.map((x) => x.id));
     for (const id of [...s.states.keys()]) if (!listed.has(id)) dropSpace(id);

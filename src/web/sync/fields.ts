@@ -15,7 +15,7 @@ const KEBAB_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const contentId = z.string().check(z.maxLength(64), z.regex(KEBAB_RE));
 
 /** Far beyond the spaces anyone shares with; only bounds hostile input. */
-export const MAX_SHARE_TARGETS = 100;
+const MAX_SHARE_TARGETS = 100;
 
 /** A set of space ids (duplicates removed). */
 export const spaceIdSet = z.pipe(

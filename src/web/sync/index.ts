@@ -4,7 +4,7 @@
  * own engines from the same factory with Node's parts.
  */
 import type { LiveEvent } from '../../shared/api.ts';
-import { api, isTransient } from '../platform/api.ts';
+import { client, isTransient } from '../platform/api.ts';
 import type { LiveConnector, Network } from './context.ts';
 import { createSyncEngine } from './engine.ts';
 import { deviceDb } from '../platform/local-db.ts';
@@ -46,7 +46,7 @@ const browserNetwork: Network = {
 };
 
 export const engine = createSyncEngine({
-  api,
+  client,
   db: deviceDb,
   clock: { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
   live: eventSource,
@@ -54,5 +54,3 @@ export const engine = createSyncEngine({
   isTransient,
   warn: (message) => console.warn(message),
 });
-
-export type { EngineChange, SyncEngine } from './engine.ts';

@@ -16,7 +16,7 @@ import { z } from 'zod/mini';
 import type { SpaceState } from './space-state.ts';
 
 /** Format of the record plaintext envelope. Never change once released. */
-export const RECORD_BODY_VERSION = 1;
+const RECORD_BODY_VERSION = 1;
 
 export interface RecordMeta {
   /** Client-made UUIDv7, bound into the ciphertext. */
@@ -82,15 +82,6 @@ export function registerKinds(...defs: RecordKind<any>[]): void {
   }
 }
 
-export function kindOf(kind: string): RecordKind<any> | undefined {
-  return registry.get(kind);
-}
-
-/** Every registered kind (for export, import and tests). */
-export function allKinds(): RecordKind<any>[] {
-  return [...registry.values()];
-}
-
 /** A decoded record plaintext: its kind, its fields and (mutable kinds) its version. */
 export interface Decoded<B = unknown> {
   def: RecordKind<B>;
@@ -152,7 +143,7 @@ export function beats(candidate: Pick<AppliedVersion, 'n' | 'authorId' | 'id'>, 
   return candidate.id > current.id;
 }
 
-export function versionKey(def: MutableKind<any>, body: unknown, authorId: string): string {
+function versionKey(def: MutableKind<any>, body: unknown, authorId: string): string {
   return `${def.kind}|${def.docKey(body, authorId)}`;
 }
 

@@ -3,12 +3,12 @@
  * confirming joiners (checking their keys against the invite's MAC), rotating to a new epoch
  * after someone left, and signing my own departure.
  */
-import type { InviteInfo, SpaceResponse } from '../../shared/api.ts';
 import { fromB64, toB64 } from '../../shared/base64.ts';
 import { signDeparture } from '../../crypto/departure.ts';
 import { openInviteSecret, verifyInviteMac } from '../../crypto/invite.ts';
 import { entryHash, signMembershipEntry, type MemberKeys, type MembershipAction } from '../../crypto/membership.ts';
 import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
+import { call } from '../platform/api.ts';
 import { ActionError } from '../platform/errors/action-error.ts';
 import type { KeyRing } from '../vault/keyring.ts';
 import type { SyncDeps } from './context.ts';
@@ -23,7 +23,7 @@ export async function refreshMembership(deps: SyncDeps, state: SpaceState): Prom
   // a leave committed between them can make an honest answer disagree with itself for a moment:
   // read again before calling it a mismatch. A server that lies disagrees every time.
   for (let attempt = 1; ; attempt++) {
-    const detail = await deps.api<SpaceResponse>('GET', `/api/spaces/${state.summary.id}`);
+    const detail = await call(deps.client.api.spaces[':spaceId'].$get({ param: { spaceId: state.summary.id } }));
     state.summary = detail.space;
     try {
       verifyMembership(state, detail.membershipLog, detail.departures);
@@ -76,13 +76,12 @@ export async function rotate(deps: SyncDeps, ring: KeyRing, state: SpaceState, a
     { spaceId: summary.id, epoch, action, by: ring.userId, members, prevHash: entryHash(fromB64(previous.entry)), at: deps.clock.now() },
     ring.identity.ed25519.secretKey,
   );
-  await deps.api('POST', `/api/spaces/${summary.id}/epochs`, {
-    epoch,
-    sealedKeys,
-    admit: admit.map((m) => m.userId),
-    remove,
-    membershipEntry: toB64(membershipEntry),
-  });
+  await call(
+    deps.client.api.spaces[':spaceId'].epochs.$post({
+      param: { spaceId: summary.id },
+      json: { epoch, sealedKeys, admit: admit.map((m) => m.userId), remove: [...remove], membershipEntry: toB64(membershipEntry) },
+    }),
+  );
   state.keys.set(epoch, spaceKey);
   return true;
 }
@@ -94,7 +93,7 @@ export async function rotate(deps: SyncDeps, ring: KeyRing, state: SpaceState, a
  */
 export async function checkJoiners(deps: SyncDeps, state: SpaceState): Promise<MemberKeys[]> {
   const spaceId = state.summary.id;
-  const { invites } = await deps.api<{ invites: InviteInfo[] }>('GET', `/api/spaces/${spaceId}/invites`);
+  const { invites } = await call(deps.client.api.spaces[':spaceId'].invites.$get({ param: { spaceId } }));
   const admit: MemberKeys[] = [];
   for (const member of state.summary.members) {
     if (member.status !== 'pending' || !member.inviteId || !member.joinMac) continue;
@@ -110,7 +109,7 @@ export async function checkJoiners(deps: SyncDeps, state: SpaceState): Promise<M
       valid = false;
     }
     if (valid) admit.push({ userId: member.userId, ...keys });
-    else await deps.api('DELETE', `/api/spaces/${spaceId}/members/${member.userId}`);
+    else await call(deps.client.api.spaces[':spaceId'].members[':userId'].$delete({ param: { spaceId, userId: member.userId } }));
   }
   return admit;
 }
@@ -127,7 +126,7 @@ export async function departureFrom(deps: SyncDeps, ring: KeyRing, state: SpaceS
   if (!head) {
     // The history did not verify here: leaving must still work, so point at the server's newest
     // entry (the statement only says that I leave; it vouches for nothing else).
-    const detail = await deps.api<SpaceResponse>('GET', `/api/spaces/${state.summary.id}`);
+    const detail = await call(deps.client.api.spaces[':spaceId'].$get({ param: { spaceId: state.summary.id } }));
     const last = detail.membershipLog.at(-1);
     if (!last) throw new ActionError('membership-invalid');
     head = entryHash(fromB64(last.entry));

@@ -6,6 +6,7 @@
 import { toB64 } from '../../shared/base64.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { decryptRecord, encryptRecord } from '../../crypto/records.ts';
+import { call } from '../platform/api.ts';
 import { ActionError } from '../platform/errors/action-error.ts';
 import type { KeyRing } from '../vault/keyring.ts';
 import type { QueuedWrite, Session, SyncDeps } from './context.ts';
@@ -112,12 +113,12 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
     for (const entry of await deps.db.allOutbox()) {
       if (session() !== s) return;
       try {
-        const { seq } = await deps.api<{ seq: number }>('POST', `/api/spaces/${entry.spaceId}/records`, {
-          id: entry.id,
-          epoch: entry.epoch,
-          ciphertext: toB64(entry.ciphertext),
-          ...(entry.deletes ? { deletes: entry.deletes } : {}),
-        });
+        const { seq } = await call(
+          deps.client.api.spaces[':spaceId'].records.$post({
+            param: { spaceId: entry.spaceId },
+            json: { id: entry.id, epoch: entry.epoch, ciphertext: toB64(entry.ciphertext), ...(entry.deletes ? { deletes: entry.deletes } : {}) },
+          }),
+        );
         // Cache it now, not at the next pull, so a reload (even offline) still shows it.
         const createdAt = deps.clock.now();
         await deps.db.putRecords([{ spaceId: entry.spaceId, seq, id: entry.id, authorId: s.ring.userId, epoch: entry.epoch, ciphertext: entry.ciphertext, createdAt }]);
@@ -196,4 +197,3 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
   return { load, write, flush, cancel, dropSpace };
 }
 
-export type Outbox = ReturnType<typeof createOutbox>;

@@ -2,16 +2,17 @@
  * Pull and cursors: fetch a space's records since its cursor, keep their ciphertext in the
  * device cache, decrypt and apply them through the record-kind registry.
  */
-import type { RecordsResponse, StoredRecord } from '../../shared/api.ts';
+import type { StoredRecord } from '../../shared/api.ts';
 import { fromB64 } from '../../shared/base64.ts';
 import { decryptRecord } from '../../crypto/records.ts';
+import { call } from '../platform/api.ts';
 import type { SyncDeps } from './context.ts';
 import { applyDecoded, decodeRecord, type Decoded } from './kinds.ts';
 import type { CachedRecord } from '../platform/local-db.ts';
 import { isDeleted, type SpaceState } from './space-state.ts';
 import { tombstoneKind } from './tombstones.ts';
 
-export function toCached(spaceId: string) {
+function toCached(spaceId: string) {
   return (r: StoredRecord): CachedRecord => ({
     spaceId,
     seq: r.seq,
@@ -74,7 +75,7 @@ export async function pullSpace(deps: SyncDeps, state: SpaceState, myId: string)
   if (me?.status !== 'active') return 0;
   let count = 0;
   for (;;) {
-    const page = await deps.api<RecordsResponse>('GET', `/api/spaces/${state.summary.id}/records?since=${state.cursor}`);
+    const page = await call(deps.client.api.spaces[':spaceId'].records.$get({ param: { spaceId: state.summary.id }, query: { since: String(state.cursor) } }));
     const cached = page.records.map(toCached(state.summary.id));
     await deps.db.putRecords(cached);
     applyRecords(state, cached);

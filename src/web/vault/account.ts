@@ -11,12 +11,12 @@ import { KDF_DEFAULT, SALT_BYTES, type KdfParams } from '../../crypto/kdf.ts';
 import { signMembershipEntry } from '../../crypto/membership.ts';
 import { deriveRecoveryKeys, generateRecoveryCode, parseRecoveryCode } from '../../crypto/recovery.ts';
 import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
-import { api } from '../platform/api.ts';
+import { call, client } from '../platform/api.ts';
 import { ActionError } from '../platform/errors/action-error.ts';
 import { deriveKeys } from './kdf.ts';
 import type { KeyRing } from './keyring.ts';
 
-export function normalizeEmail(email: string): string {
+function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
@@ -78,15 +78,15 @@ export async function signUp(emailInput: string, password: string): Promise<{ bu
     wrappedIdentity: toB64(wrapIdentity(uk, userId, identity)),
     personalSpace: { id: spaceId, sealedKey: toB64(sealedKey), membershipEntry: toB64(membershipEntry) },
   };
-  const { user } = await api<{ user: AccountBundle }>('POST', '/api/auth/signup', body);
+  const { user } = await call(client.api.auth.signup.$post({ json: body }));
   return { bundle: user, ring: { userId, email, uk, identity }, recoveryCode: rec.recoveryCode };
 }
 
 export async function signIn(emailInput: string, password: string): Promise<{ bundle: AccountBundle; ring: KeyRing }> {
   const email = normalizeEmail(emailInput);
-  const params = await api<{ salt: string; kdf: KdfParams }>('GET', `/api/auth/params?email=${encodeURIComponent(email)}`);
+  const params = await call(client.api.auth.params.$get({ query: { email } }));
   const { masterKey, loginKey } = await deriveKeys(password, fromB64(params.salt), params.kdf);
-  const { user } = await api<{ user: AccountBundle }>('POST', '/api/auth/signin', { email, loginKey: toB64(loginKey) });
+  const { user } = await call(client.api.auth.signin.$post({ json: { email, loginKey: toB64(loginKey) } }));
   try {
     const uk = unwrapUserKey(masterKey, 'master', user.id, fromB64(user.wrappedUkByMaster));
     return { bundle: user, ring: openBundle(user, uk) };
@@ -125,10 +125,7 @@ export async function recover(
     throw new ActionError('recovery-code-malformed');
   }
   const { recoveryKey, recoveryAuth } = deriveRecoveryKeys(code, email);
-  const found = await api<{ userId: string; wrappedUkByRecovery: string }>('POST', '/api/auth/recovery/bundle', {
-    email,
-    recoveryAuth: toB64(recoveryAuth),
-  });
+  const found = await call(client.api.auth.recovery.bundle.$post({ json: { email, recoveryAuth: toB64(recoveryAuth) } }));
   let uk: Uint8Array;
   try {
     uk = unwrapUserKey(recoveryKey, 'recovery', found.userId, fromB64(found.wrappedUkByRecovery));
@@ -137,21 +134,25 @@ export async function recover(
   }
   const pw = await passwordMaterial(newPassword, found.userId, uk);
   const rec = recoveryMaterial(email, found.userId, uk);
-  const { user } = await api<{ user: AccountBundle }>('POST', '/api/auth/recovery/complete', {
-    email,
-    recoveryAuth: toB64(recoveryAuth),
-    salt: toB64(pw.salt),
-    kdf: pw.kdf,
-    loginKey: toB64(pw.loginKey),
-    wrappedUkByMaster: toB64(pw.wrappedUkByMaster),
-    wrappedUkByRecovery: toB64(rec.wrappedUkByRecovery),
-    newRecoveryAuth: toB64(rec.recoveryAuth),
-  });
+  const { user } = await call(
+    client.api.auth.recovery.complete.$post({
+      json: {
+        email,
+        recoveryAuth: toB64(recoveryAuth),
+        salt: toB64(pw.salt),
+        kdf: pw.kdf,
+        loginKey: toB64(pw.loginKey),
+        wrappedUkByMaster: toB64(pw.wrappedUkByMaster),
+        wrappedUkByRecovery: toB64(rec.wrappedUkByRecovery),
+        newRecoveryAuth: toB64(rec.recoveryAuth),
+      },
+    }),
+  );
   return { bundle: user, ring: openBundle(user, uk), recoveryCode: rec.recoveryCode };
 }
 
 /** Proves the current password to the server (for password change and account deletion). */
-export async function currentLoginKey(bundle: AccountBundle, password: string): Promise<Uint8Array> {
+async function currentLoginKey(bundle: AccountBundle, password: string): Promise<Uint8Array> {
   const { masterKey, loginKey } = await deriveKeys(password, fromB64(bundle.salt), bundle.kdf);
   try {
     unwrapUserKey(masterKey, 'master', bundle.id, fromB64(bundle.wrappedUkByMaster));
@@ -166,14 +167,18 @@ export async function currentLoginKey(bundle: AccountBundle, password: string): 
 export async function changePassword(bundle: AccountBundle, ring: KeyRing, currentPassword: string, newPassword: string): Promise<AccountBundle> {
   const current = await currentLoginKey(bundle, currentPassword);
   const pw = await passwordMaterial(newPassword, ring.userId, ring.uk);
-  await api('POST', '/api/auth/password', {
-    currentLoginKey: toB64(current),
-    salt: toB64(pw.salt),
-    kdf: pw.kdf,
-    loginKey: toB64(pw.loginKey),
-    wrappedUkByMaster: toB64(pw.wrappedUkByMaster),
-  });
-  const { user } = await api<{ user: AccountBundle }>('GET', '/api/auth/me');
+  await call(
+    client.api.auth.password.$post({
+      json: {
+        currentLoginKey: toB64(current),
+        salt: toB64(pw.salt),
+        kdf: pw.kdf,
+        loginKey: toB64(pw.loginKey),
+        wrappedUkByMaster: toB64(pw.wrappedUkByMaster),
+      },
+    }),
+  );
+  const { user } = await call(client.api.auth.me.$get());
   return user;
 }
 
@@ -188,9 +193,9 @@ export async function deleteAccount(
 ): Promise<void> {
   const loginKey = toB64(await currentLoginKey(bundle, password));
   try {
-    await api('DELETE', '/api/auth/account', { loginKey, departures: await departures() });
+    await call(client.api.auth.account.$delete({ json: { loginKey, departures: await departures() } }));
   } catch (error) {
     if (!(error instanceof ActionError && error.code === 'departure-required')) throw error;
-    await api('DELETE', '/api/auth/account', { loginKey, departures: await departures() });
+    await call(client.api.auth.account.$delete({ json: { loginKey, departures: await departures() } }));
   }
 }

@@ -3,9 +3,9 @@
  * one either finishes or throws an ActionError with a stable code, and never leaves the device
  * half signed in.
  */
-import type { AccountBundle, SessionInfo } from '../../../shared/api.ts';
+import type { AccountBundle } from '../../../shared/api.ts';
 import { ActionError } from '../../platform/errors/action-error.ts';
-import { api } from '../../platform/api.ts';
+import { call, client } from '../../platform/api.ts';
 import { getDevice, putDevice, wipeDevice } from '../../platform/local-db.ts';
 import { spaces } from '../../spaces/store.ts';
 import { activateSpaces } from '../../spaces/views.ts';
@@ -60,7 +60,7 @@ async function wipeLocal(): Promise<void> {
 /** Confirms in the background that the server still knows this session. */
 async function checkSession(): Promise<void> {
   try {
-    const { user } = await api<{ user: AccountBundle }>('GET', '/api/auth/me');
+    const { user } = await call(client.api.auth.me.$get());
     await putDevice(ACCOUNT_KEY, user);
   } catch (error) {
     if (error instanceof ActionError && error.code === 'unauthenticated') await wipeLocal();
@@ -109,7 +109,7 @@ export const sessionActions: AccountActions = {
   },
 
   async signOut() {
-    await api('POST', '/api/auth/signout').catch(() => undefined);
+    await call(client.api.auth.signout.$post()).catch(() => undefined);
     await wipeLocal();
   },
 
@@ -134,15 +134,15 @@ export const sessionActions: AccountActions = {
   },
 
   async listSessions() {
-    const { sessions } = await api<{ sessions: SessionInfo[] }>('GET', '/api/auth/sessions');
+    const { sessions } = await call(client.api.auth.sessions.$get());
     return sessions;
   },
 
   async revokeSession(sessionId) {
-    await api('DELETE', `/api/auth/sessions/${encodeURIComponent(sessionId)}`);
+    await call(client.api.auth.sessions[':sessionId'].$delete({ param: { sessionId: encodeURIComponent(sessionId) } }));
   },
 
   async revokeOtherSessions() {
-    await api('POST', '/api/auth/sessions/revoke-others');
+    await call(client.api.auth.sessions['revoke-others'].$post());
   },
 };

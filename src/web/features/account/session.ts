@@ -5,7 +5,7 @@
  * of it.
  */
 import type { AccountBundle } from '../../../shared/api.ts';
-import { api } from '../../platform/api.ts';
+import { call, client } from '../../platform/api.ts';
 import { lazyActions, loadOnce } from '../../platform/lazy.ts';
 import { getDevice, putDevice } from '../../platform/local-db.ts';
 import { authStatus, me } from '../../vault/status.ts';
@@ -48,7 +48,7 @@ async function start(): Promise<void> {
     // Signed in on the server but nothing on this device (for example after "keep me unlocked"
     // was off): the password unlocks, and the keys come from the account material. Asked of a
     // route that answers 200 when signed out too: the welcome screen makes no failed request.
-    const { user } = await api<{ user: AccountBundle | null }>('GET', '/api/auth/session');
+    const { user } = await call(client.api.auth.session.$get());
     if (!user) {
       authStatus.value = 'signed-out';
       return;

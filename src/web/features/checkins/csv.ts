@@ -6,7 +6,7 @@
 import type { Checkin } from './checkin.ts';
 import { localParts } from '../../platform/calendar.ts';
 
-export const CSV_HEADER = ['date', 'time', 'timezone', 'emotional', 'physical', 'energy', 'pain_or_fatigue', 'stress', 'note'] as const;
+const CSV_HEADER = ['date', 'time', 'timezone', 'emotional', 'physical', 'energy', 'pain_or_fatigue', 'stress', 'note'] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

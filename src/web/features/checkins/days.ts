@@ -14,7 +14,7 @@ export interface DailyPoint {
 }
 
 /** Far beyond the 365-day chart; only bounds runaway ranges. */
-export const MAX_SERIES_DAYS = 3660;
+const MAX_SERIES_DAYS = 3660;
 export const CHART_RANGES = [7, 30, 90, 365] as const;
 export type ChartRange = (typeof CHART_RANGES)[number];
 

@@ -23,7 +23,7 @@ export interface Insight {
 }
 
 /** Ids the screen maps to content or to the help page. */
-export const SUGGESTIONS = {
+const SUGGESTIONS = {
   emotionalCloseness: 'emotional-closeness',
   lowEnergyCloseness: 'low-energy-closeness',
   help: 'help',
@@ -44,55 +44,55 @@ type Values = Map<number, number>;
 // ---- thresholds (each with why) -------------------------------------------------------------
 
 /** Two weeks: long enough to see a direction, short enough to still be about now. */
-export const TREND_WINDOW_DAYS = 14;
+const TREND_WINDOW_DAYS = 14;
 /** Fewer readings than this and a line through them says more about chance than about us. */
 export const TREND_MIN_READINGS = 5;
 /** First and last readings this far apart at least: five readings in three days are no trend. */
-export const TREND_MIN_SPAN_DAYS = 7;
+const TREND_MIN_SPAN_DAYS = 7;
 /** About two points over two weeks: a clear rise, not day-to-day wobble. */
-export const RISING_SLOPE = 0.15;
+const RISING_SLOPE = 0.15;
 /** At or below this (points per day, under a point over two weeks) a line counts as flat or falling. */
-export const FLAT_MAX_SLOPE = 0.05;
+const FLAT_MAX_SLOPE = 0.05;
 
 /** The baseline each person's dip is measured against: their own last month. */
-export const DIP_BASELINE_DAYS = 30;
+const DIP_BASELINE_DAYS = 30;
 /** A median needs enough readings to be "usual" for this person. */
-export const DIP_BASELINE_MIN_READINGS = 7;
+const DIP_BASELINE_MIN_READINGS = 7;
 /** Recent days looked at for a shared dip. */
-export const DIP_WINDOW_DAYS = 5;
+const DIP_WINDOW_DAYS = 5;
 /** Two points below one's own usual is a felt change, not noise. */
-export const DIP_POINTS = 2;
+const DIP_POINTS = 2;
 /** Both low together on at least three days: more than one hard evening. */
-export const DIP_MIN_SHARED_DAYS = 3;
+const DIP_MIN_SHARED_DAYS = 3;
 
 /** Three weeks: drift is slower than a dip. */
-export const DRIFT_WINDOW_DAYS = 21;
+const DRIFT_WINDOW_DAYS = 21;
 /** Days where both checked in; fewer and the gap's direction is guesswork. */
-export const DRIFT_MIN_SHARED_DAYS = 6;
+const DRIFT_MIN_SHARED_DAYS = 6;
 /** The shared days must spread over at least this many days. */
-export const DRIFT_MIN_SPAN_DAYS = 10;
+const DRIFT_MIN_SPAN_DAYS = 10;
 /** The gap widening by about three points over three weeks. */
-export const DRIFT_SLOPE = 0.15;
+const DRIFT_SLOPE = 0.15;
 /** A gap smaller than this at the end is two people on slightly different days, not drift. */
-export const DRIFT_MIN_END_GAP = 3;
+const DRIFT_MIN_END_GAP = 3;
 
 /** One week of energy. */
-export const ENERGY_WINDOW_DAYS = 7;
+const ENERGY_WINDOW_DAYS = 7;
 /** Four readings make a week, not one tired day. */
-export const ENERGY_MIN_READINGS = 4;
+const ENERGY_MIN_READINGS = 4;
 /** On the 0-10 scale, 3 or less is "running low". */
-export const LOW_ENERGY_MAX_AVERAGE = 3;
+const LOW_ENERGY_MAX_AVERAGE = 3;
 
 /** "Two weeks or more" of low closeness is when gently pointing to support helps. */
-export const PERSISTENT_WINDOW_DAYS = 14;
+const PERSISTENT_WINDOW_DAYS = 14;
 /** Enough readings that the pattern is persistent, not a few hard days. */
-export const PERSISTENT_MIN_READINGS = 8;
+const PERSISTENT_MIN_READINGS = 8;
 /** The readings must cover most of the two weeks, not one hard week. */
-export const PERSISTENT_MIN_SPAN_DAYS = 10;
+const PERSISTENT_MIN_SPAN_DAYS = 10;
 /** Both lines at 3 or less counts as low. */
-export const PERSISTENT_LOW_MAX = 3;
+const PERSISTENT_LOW_MAX = 3;
 /** Most days low (80%): one better day does not hide a hard fortnight. */
-export const PERSISTENT_MIN_SHARE = 0.8;
+const PERSISTENT_MIN_SHARE = 0.8;
 
 // ---- helpers ---------------------------------------------------------------------------------
 
@@ -181,7 +181,7 @@ function oneLineRisingOtherFlat(id: string, rising: Values, flat: Values, rising
 }
 
 /** Physical closeness rising clearly over two weeks while emotional closeness stays flat or falls. */
-export function physicalRisingEmotionalFlat(mine: readonly DailyPoint[], today: string): Insight | null {
+function physicalRisingEmotionalFlat(mine: readonly DailyPoint[], today: string): Insight | null {
   return oneLineRisingOtherFlat(
     'physical-rising-emotional-flat',
     valuesOf(mine, 'physical', today),
@@ -193,7 +193,7 @@ export function physicalRisingEmotionalFlat(mine: readonly DailyPoint[], today: 
 }
 
 /** Emotional closeness rising clearly while physical stays flat or falls (physical often follows, in time). */
-export function emotionalRisingPhysicalFlat(mine: readonly DailyPoint[], today: string): Insight | null {
+function emotionalRisingPhysicalFlat(mine: readonly DailyPoint[], today: string): Insight | null {
   return oneLineRisingOtherFlat(
     'emotional-rising-physical-flat',
     valuesOf(mine, 'emotional', today),
@@ -234,12 +234,12 @@ function sharedDipOn(mine: readonly DailyPoint[], partner: readonly DailyPoint[]
 }
 
 /** Both partners at least two points below their own usual (median of the month before) on 3+ recent days. Emotional is checked first. */
-export function sharedDip(mine: readonly DailyPoint[], partner: readonly DailyPoint[], today: string): Insight | null {
+function sharedDip(mine: readonly DailyPoint[], partner: readonly DailyPoint[], today: string): Insight | null {
   return sharedDipOn(mine, partner, 'emotional', today) ?? sharedDipOn(mine, partner, 'physical', today);
 }
 
 /** The gap between partners' emotional lines widening over three weeks. */
-export function driftingApart(mine: readonly DailyPoint[], partner: readonly DailyPoint[], today: string): Insight | null {
+function driftingApart(mine: readonly DailyPoint[], partner: readonly DailyPoint[], today: string): Insight | null {
   const a = valuesOf(mine, 'emotional', today);
   const b = valuesOf(partner, 'emotional', today);
   const xs = inWindow(a, DRIFT_WINDOW_DAYS).filter((o) => b.has(o));
@@ -268,7 +268,7 @@ export function driftingApart(mine: readonly DailyPoint[], partner: readonly Dai
 }
 
 /** Average energy of 3 or less over the last week (4+ readings): suggest low-energy ways to be close. */
-export function lowEnergyWeek(mine: readonly DailyPoint[], today: string): Insight | null {
+function lowEnergyWeek(mine: readonly DailyPoint[], today: string): Insight | null {
   const e = valuesOf(mine, 'energy', today);
   const xs = inWindow(e, ENERGY_WINDOW_DAYS);
   if (xs.length < ENERGY_MIN_READINGS) return null;
@@ -283,7 +283,7 @@ export function lowEnergyWeek(mine: readonly DailyPoint[], today: string): Insig
 }
 
 /** Emotional and physical both 3 or less on 80%+ of readings across two weeks: kindly point to support. */
-export function persistentLow(mine: readonly DailyPoint[], today: string): Insight | null {
+function persistentLow(mine: readonly DailyPoint[], today: string): Insight | null {
   const em = valuesOf(mine, 'emotional', today);
   const ph = valuesOf(mine, 'physical', today);
   const xs = inWindow(em, PERSISTENT_WINDOW_DAYS).filter((o) => ph.has(o));

@@ -29,7 +29,7 @@ interface Props {
 }
 
 /** Every item, with empty ones counted as passed (what gets sealed or saved). */
-export function completeAnswers(exercise: Exercise, values: Answers, passed: ReadonlySet<string>): Answers {
+function completeAnswers(exercise: Exercise, values: Answers, passed: ReadonlySet<string>): Answers {
   const out: Answers = {};
   for (const item of exercise.items) {
     const v = values[item.id];
@@ -39,7 +39,7 @@ export function completeAnswers(exercise: Exercise, values: Answers, passed: Rea
 }
 
 /** True when an item would be sealed as passed without the person having chosen to pass it. */
-export function hasEmptyItems(exercise: Exercise, values: Answers, passed: ReadonlySet<string>): boolean {
+function hasEmptyItems(exercise: Exercise, values: Answers, passed: ReadonlySet<string>): boolean {
   return exercise.items.some((i) => !passed.has(i.id) && values[i.id] === undefined);
 }
 

@@ -36,7 +36,7 @@ export interface SubmissionBody {
   answers: Answers;
 }
 
-export function hasExactly(value: Record<string, unknown>, keys: string[]): boolean {
+function hasExactly(value: Record<string, unknown>, keys: string[]): boolean {
   const own = Object.keys(value);
   return own.length === keys.length && keys.every((k) => Object.hasOwn(value, k));
 }
@@ -46,7 +46,7 @@ export function isContentId(value: unknown): value is string {
 }
 
 /** One answer's shape, before knowing the exercise: kinds, types and the global limits. */
-export function parseAnswerShape(value: unknown): AnswerValue | null {
+function parseAnswerShape(value: unknown): AnswerValue | null {
   if (!isPlainObject(value)) return null;
   switch (value.kind) {
     case 'pass':
@@ -85,7 +85,7 @@ export function parseAnswersShape(value: unknown): Answers | null {
 }
 
 /** Whether `answer` is a valid answer to `item` (pass always is). Text must be non-blank. */
-export function answerFits(item: ExerciseItem, answer: AnswerValue): boolean {
+function answerFits(item: ExerciseItem, answer: AnswerValue): boolean {
   if (answer.kind === 'pass') return true;
   if (answer.kind !== item.kind) return false;
   switch (answer.kind) {
@@ -133,7 +133,7 @@ function encodeJson(value: unknown): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(value));
 }
 
-export function parseHeader(value: unknown): RoundHeader | null {
+function parseHeader(value: unknown): RoundHeader | null {
   if (!isPlainObject(value) || !hasExactly(value, ['v', 'exerciseId', 'exerciseVersion']) || value.v !== 1) return null;
   const { exerciseId, exerciseVersion } = value;
   if (!isContentId(exerciseId)) return null;
@@ -156,7 +156,7 @@ export function decodeHeader(bytes: Uint8Array): RoundHeader | null {
  * unknown exercise, from a newer app, gets only the shape checks). The answers come back
  * complete (missing items as pass).
  */
-export function parseSubmission(value: unknown, exercise: Exercise | undefined): SubmissionBody | null {
+function parseSubmission(value: unknown, exercise: Exercise | undefined): SubmissionBody | null {
   if (!isPlainObject(value) || !hasExactly(value, ['v', 'exerciseId', 'answers']) || value.v !== 1) return null;
   if (!isContentId(value.exerciseId)) return null;
   if (exercise && exercise.id !== value.exerciseId) return null;

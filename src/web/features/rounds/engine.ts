@@ -8,7 +8,7 @@
  * written through the sync engine (offline first) and read from its documents.
  */
 import { getExercise } from '../../../../content/catalog.ts';
-import type { RoundDetailResponse, RoundResponse, RoundsResponse, RoundSummary } from '../../../shared/api.ts';
+import type { RoundSummary } from '../../../shared/api.ts';
 import { fromB64, toB64 } from '../../../shared/base64.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
 import {
@@ -19,7 +19,7 @@ import {
   encryptSubmission,
   signSubmission,
 } from '../../../crypto/rounds.ts';
-import { api } from '../../platform/api.ts';
+import { call, client } from '../../platform/api.ts';
 import type { RoundActions } from './store.ts';
 import { readPositions, reflections, roundDraftKey, roundNotes, roundsBySpace } from './store.ts';
 import type { ReadPosition, Reflection, RevealedAnswers, RevealedRound, RoundView } from './types.ts';
@@ -139,7 +139,7 @@ export function refreshSpace(spaceId: string): Promise<void> {
         entry.again = false;
         if (!keyring()) return;
         try {
-          const { rounds } = await api<RoundsResponse>('GET', `/api/spaces/${spaceId}/rounds`);
+          const { rounds } = await call(client.api.spaces[':spaceId'].rounds.$get({ param: { spaceId } }));
           summaries.set(spaceId, rounds);
         } catch (error) {
           // Gone, or no longer mine: forget its rounds. Offline or transient: keep what we had;
@@ -292,8 +292,8 @@ function keyFor(state: SpaceState, epoch: number): Uint8Array {
   return key;
 }
 
-async function fetchRound(spaceId: string, roundId: string): Promise<RoundDetailResponse> {
-  const detail = await api<RoundDetailResponse>('GET', `/api/spaces/${spaceId}/rounds/${roundId}`);
+async function fetchRound(spaceId: string, roundId: string) {
+  const detail = await call(client.api.spaces[':spaceId'].rounds[':roundId'].$get({ param: { spaceId, roundId } }));
   storeSummary(detail.round);
   return detail;
 }
@@ -332,7 +332,7 @@ export const actions: RoundActions = {
         creatorId: myId,
         header: encodeHeader({ exerciseId: exercise.id, exerciseVersion: exercise.version }),
       });
-      const { round } = await api<RoundResponse>('POST', `/api/spaces/${spaceId}/rounds`, { id: roundId, epoch, header: toB64(header), participants });
+      const { round } = await call(client.api.spaces[':spaceId'].rounds.$post({ param: { spaceId }, json: { id: roundId, epoch, header: toB64(header), participants } }));
       storeSummary(round);
     };
     try {
@@ -394,10 +394,9 @@ export const actions: RoundActions = {
     const binding = { spaceId, roundId, epoch: round.epoch, authorId: myId };
     const ciphertext = encryptSubmission({ spaceKey: keyFor(state, round.epoch), ...binding, body: encodeSubmission(exercise, complete) });
     const signature = signSubmission({ signingKey: ring.identity.ed25519.secretKey, ...binding, ciphertext });
-    const result = await api<RoundResponse>('POST', `/api/spaces/${spaceId}/rounds/${roundId}/submission`, {
-      ciphertext: toB64(ciphertext),
-      signature: toB64(signature),
-    });
+    const result = await call(
+      client.api.spaces[':spaceId'].rounds[':roundId'].submission.$post({ param: { spaceId, roundId }, json: { ciphertext: toB64(ciphertext), signature: toB64(signature) } }),
+    );
     storeSummary(result.round);
     await deleteDevice(DRAFT_KEY(roundDraftKey(roundId))).catch(() => undefined);
     void refreshSpace(spaceId);
@@ -405,7 +404,7 @@ export const actions: RoundActions = {
 
   async withdrawRound(spaceId, roundId) {
     requireUser();
-    const { round } = await api<RoundResponse>('POST', `/api/spaces/${spaceId}/rounds/${roundId}/withdraw`);
+    const { round } = await call(client.api.spaces[':spaceId'].rounds[':roundId'].withdraw.$post({ param: { spaceId, roundId } }));
     storeSummary(round);
     void refreshSpace(spaceId);
   },

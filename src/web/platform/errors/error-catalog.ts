@@ -74,12 +74,12 @@ export interface DescribedError {
   retryable: boolean;
 }
 
-export function isKnownErrorCode(code: string): code is KnownErrorCode {
+function isKnownErrorCode(code: string): code is KnownErrorCode {
   return Object.hasOwn(ERROR_KINDS, code);
 }
 
 /** The code of anything thrown: an ActionError's code, 'network' for a failed fetch, else 'unknown'. */
-export function errorCode(err: unknown): string {
+function errorCode(err: unknown): string {
   if (err instanceof ActionError) return err.code;
   if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' && isKnownErrorCode(err.code)) {
     return err.code;

@@ -5,7 +5,7 @@ import { t } from '../messages.ts';
 const QUIET_ZONE_MODULES = 4;
 
 /** One SVG path for all dark modules: small, crisp at any size, no inline styles. */
-export function qrPath(matrix: boolean[][]): string {
+function qrPath(matrix: boolean[][]): string {
   let d = '';
   matrix.forEach((row, y) => {
     row.forEach((dark, x) => {

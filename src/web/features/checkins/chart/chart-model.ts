@@ -22,7 +22,7 @@ export interface ChartPerson {
   points: readonly DailyPoint[];
 }
 
-export const CLOSENESS_LINES = ['emotional', 'physical'] as const satisfies readonly Scale[];
+const CLOSENESS_LINES = ['emotional', 'physical'] as const satisfies readonly Scale[];
 /** Health scales: only ever MY own (partners share closeness scores only). */
 export const HEALTH_LINES = ['energy', 'pain', 'stress'] as const satisfies readonly Scale[];
 
@@ -40,7 +40,7 @@ export const DIRECTION_MIN_READINGS = TREND_MIN_READINGS;
  * meaningful is about 1 to 2 points: Farrar et al. 2001, Pain 94(2):149-158.) Measured as a
  * change over the span, not a slope per day, so it means the same on the 7- and 365-day charts.
  */
-export const DIRECTION_MIN_CHANGE = 1;
+const DIRECTION_MIN_CHANGE = 1;
 
 /** The seconds in a day: uPlot's x values are seconds. */
 const DAY_SECONDS = 86_400;
@@ -76,12 +76,12 @@ export function orderPeople<P extends { isMe: boolean }>(people: readonly P[]): 
 }
 
 /** The lines drawn and described for a person: health only for me, and only when asked for. */
-export function linesFor(person: { isMe: boolean }, showHealth: boolean): Scale[] {
+function linesFor(person: { isMe: boolean }, showHealth: boolean): Scale[] {
   return person.isMe && showHealth ? [...CLOSENESS_LINES, ...HEALTH_LINES] : [...CLOSENESS_LINES];
 }
 
 /** The value of `line` on a day, or null (no check-in that day, or that scale left out). */
-export function lineValue(point: DailyPoint, line: Scale): number | null {
+function lineValue(point: DailyPoint, line: Scale): number | null {
   const v = point.checkin?.[line];
   return typeof v === 'number' ? v : null;
 }
@@ -116,7 +116,7 @@ export function summarizeLine(points: readonly DailyPoint[], line: Scale): LineS
   return { line, total: points.length, readings: values.length, latest, average, ...directionOf(days, values) };
 }
 
-export function summarizePerson(person: ChartPerson, showHealth: boolean): PersonSummary {
+function summarizePerson(person: ChartPerson, showHealth: boolean): PersonSummary {
   return {
     id: person.id,
     name: person.name,
@@ -145,7 +145,7 @@ export function scaleWord(line: Scale, value: number): string {
   return has(key) ? t(key) : SCALE_LABELS[line][point];
 }
 
-export function lineName(line: Scale): string {
+function lineName(line: Scale): string {
   return t(`chart.line.${line}`);
 }
 
@@ -231,7 +231,7 @@ export function rangeOf(people: readonly ChartPerson[]): { from: string; to: str
 // ---- chart and table data --------------------------------------------------------------------
 
 /** Every day any person covers, oldest first (the contract says they all cover the same days). */
-export function allDays(people: readonly ChartPerson[]): string[] {
+function allDays(people: readonly ChartPerson[]): string[] {
   const set = new Set<string>();
   for (const p of people) for (const point of p.points) set.add(point.day);
   return [...set].filter((d) => dayNumber(d) !== null).sort();

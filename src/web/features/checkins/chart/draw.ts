@@ -39,7 +39,7 @@ export interface DrawnChart {
   destroy(): void;
 }
 
-export function chartHeight(width: number): number {
+function chartHeight(width: number): number {
   return Math.round(Math.min(MAX_HEIGHT_PX, Math.max(MIN_HEIGHT_PX, width * HEIGHT_PER_WIDTH)));
 }
 
