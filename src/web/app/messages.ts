@@ -1,4 +1,7 @@
-/** The shell: the app name, navigation, Today, start-up and update notices. (The catalog API and its voice: platform/i18n/translator.ts.) */
+/**
+ * The shell: the app name, navigation, Today, start-up and update notices.
+ * The catalog API and its voice: platform/i18n/translator.ts.
+ */
 import { translator, type Catalog } from '../platform/i18n/translator.ts';
 import { uiMessages } from '../ui/messages.ts';
 

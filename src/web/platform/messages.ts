@@ -1,4 +1,7 @@
-/** Errors (one per code the app knows) and the words of the formatting helpers. (The catalog API and its voice: platform/i18n/translator.ts.) */
+/**
+ * Errors (one per code the app knows) and the words of the formatting helpers.
+ * The catalog API and its voice: platform/i18n/translator.ts.
+ */
 import { translator, type Catalog } from './i18n/translator.ts';
 
 export const platformMessages = {

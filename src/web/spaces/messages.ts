@@ -1,4 +1,7 @@
-/** Spaces: members, profiles, invites, joining, safety codes, leaving. (The catalog API and its voice: platform/i18n/translator.ts.) */
+/**
+ * Spaces: members, profiles, invites, joining, safety codes, leaving.
+ * The catalog API and its voice: platform/i18n/translator.ts.
+ */
 import { translator, type Catalog } from '../platform/i18n/translator.ts';
 import { uiMessages } from '../ui/messages.ts';
 

@@ -1,4 +1,7 @@
-/** Words the shared components use, and words more than one room shares. (The catalog API and its voice: platform/i18n/translator.ts.) */
+/**
+ * Words the shared components use, and words more than one room shares.
+ * The catalog API and its voice: platform/i18n/translator.ts.
+ */
 import { translator, type Catalog } from '../platform/i18n/translator.ts';
 
 export const uiMessages = {

@@ -1,4 +1,7 @@
-/** The account: sign-up, sign-in, recovery, the lock screen, settings. (The catalog API and its voice: platform/i18n/translator.ts.) */
+/**
+ * The account: sign-up, sign-in, recovery, the lock screen, settings.
+ * The catalog API and its voice: platform/i18n/translator.ts.
+ */
 import { translator, type Catalog } from '../../platform/i18n/translator.ts';
 import { uiMessages } from '../../ui/messages.ts';
 

@@ -1,4 +1,7 @@
-/** Check-ins, the closeness lines, insights and check-in choices. (The catalog API and its voice: platform/i18n/translator.ts.) */
+/**
+ * Check-ins, the closeness lines, insights and check-in choices.
+ * The catalog API and its voice: platform/i18n/translator.ts.
+ */
 import { translator, type Catalog } from '../../platform/i18n/translator.ts';
 import { uiMessages } from '../../ui/messages.ts';
 

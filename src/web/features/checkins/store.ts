@@ -1,6 +1,6 @@
 /**
  * Signals and actions for check-ins. Screens read the signals and call the actions; the
- * implementation lives in ../checkins/engine.ts and loads on demand (like rounds-store.ts).
+ * implementation lives in engine.ts and loads on demand (see actions.ts).
  */
 import { signal } from '@preact/signals';
 import { checkins } from './actions.ts';

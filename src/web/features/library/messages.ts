@@ -1,4 +1,7 @@
-/** The library: programs, decks, the self-assessment, obstacles, onboarding. (The catalog API and its voice: platform/i18n/translator.ts.) */
+/**
+ * The library: programs, decks, the self-assessment, obstacles, onboarding.
+ * The catalog API and its voice: platform/i18n/translator.ts.
+ */
 import { translator, type Catalog } from '../../platform/i18n/translator.ts';
 import { uiMessages } from '../../ui/messages.ts';
 

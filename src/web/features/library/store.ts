@@ -1,7 +1,7 @@
 /**
  * Signals and actions for programs, kept intentions and favourites, onboarding and the
  * self-assessment. Screens read the signals and call the actions; the implementation lives in
- * ../library/engine.ts and loads on demand (like checkins-store.ts).
+ * engine.ts and loads on demand (see actions.ts).
  */
 import { signal } from '@preact/signals';
 import { library } from './actions.ts';

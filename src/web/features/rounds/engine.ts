@@ -1,7 +1,7 @@
 /**
  * The rounds engine (answer alone, reveal together; docs/decisions/008-reveal-gate.md): starts
  * rounds, seals and signs answers, opens and verifies revealed rounds, keeps drafts on this
- * device, and keeps the signals of rounds-store.ts up to date. Loaded on demand by actions.ts.
+ * device, and keeps the signals of store.ts up to date. Loaded on demand by actions.ts.
  *
  * Rounds and their submissions live behind the server's reveal gate (their own routes); the
  * follow-up notes, read-together positions and reflections are records in the space's log,

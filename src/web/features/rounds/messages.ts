@@ -1,4 +1,7 @@
-/** Exercises: rounds in a space, reading together, and "Just me" reflections. (The catalog API and its voice: platform/i18n/translator.ts.) */
+/**
+ * Exercises: rounds in a space, reading together, and "Just me" reflections.
+ * The catalog API and its voice: platform/i18n/translator.ts.
+ */
 import { translator, type Catalog } from '../../platform/i18n/translator.ts';
 import { uiMessages } from '../../ui/messages.ts';
 

@@ -33,7 +33,7 @@ export function findRound(rounds: ReadonlyMap<string, RoundView[]>, spaceId: str
   return rounds.get(spaceId)?.find((r) => r.id === roundId) ?? null;
 }
 
-/** The same key sealAnswers clears (see rounds-store.ts). */
+/** The same key sealAnswers clears (see roundDraftKey in store.ts). */
 export { roundDraftKey as draftKeyForRound } from './store.ts';
 
 export function draftKeyForReflection(exerciseId: string): string {

@@ -1,6 +1,6 @@
 /**
  * Signals and actions for rounds and reflections. Screens read the signals and call the actions;
- * the implementation lives in ../rounds/ and loads on demand (like actions.ts).
+ * the implementation lives in engine.ts and loads on demand (see actions.ts).
  */
 import { signal } from '@preact/signals';
 import { rounds } from './actions.ts';
