@@ -187,9 +187,13 @@ class InCodeMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema to the latest version; throws (and the server does not start) on failure. */
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(dialect) });
+/**
+ * Brings the schema to the latest version; throws (and the server does not start) on failure.
+ * `pgSchema`: the PostgreSQL schema the data lives in, where the migration tables live too (so
+ * Kysely's checks for them never see another schema's, as when two test runs share a database).
+ */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, pgSchema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(dialect), ...(pgSchema ? { migrationTableSchema: pgSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -120,7 +120,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   if (config.migrate !== false) {
     try {
-      await migrateToLatest(database.db, database.dialect);
+      await migrateToLatest(database.db, database.dialect, database.dialect === 'postgres' ? config.pgSchema : undefined);
     } catch (error) {
       await database.close().catch(() => {});
       throw error;

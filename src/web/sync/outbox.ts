@@ -52,11 +52,18 @@ export interface OutboxHooks {
 }
 
 export function createOutbox(deps: SyncDeps, session: () => Session | null, hooks: OutboxHooks) {
-  let flushing: { generation: number; promise: Promise<void> } | null = null;
+  let flushing: { generation: number; promise: Promise<void>; again: boolean } | null = null;
+  /**
+   * The outbox sends in queuedAt order, and two writes made in the same millisecond must keep the
+   * order they were made in (their ids, UUIDv7, are random within a millisecond): so queuedAt
+   * only ever grows on this device.
+   */
+  let lastQueuedAt = 0;
 
   /** Decrypts what the outbox holds at start, so queued writes show at once (even offline). */
   async function load(s: Session): Promise<void> {
     for (const entry of await deps.db.allOutbox()) {
+      lastQueuedAt = Math.max(lastQueuedAt, entry.queuedAt);
       const key = s.states.get(entry.spaceId)?.keys.get(entry.epoch);
       if (!key) continue;
       try {
@@ -83,7 +90,7 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
       spaceId,
       epoch,
       ciphertext: encrypt(s.ring, spaceId, id, epoch, key, decoded),
-      queuedAt: deps.clock.now(),
+      queuedAt: (lastQueuedAt = Math.max(deps.clock.now(), lastQueuedAt + 1)),
       ...(deletes ? { deletes } : {}),
     };
     await deps.db.putOutbox(entry);
@@ -93,25 +100,39 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
     return id;
   }
 
+  /**
+   * Sends what the outbox holds. Called while a pass is under way, it asks for one more pass
+   * after it (the running pass read the outbox before the new write was queued), and resolves
+   * when that one is done too.
+   */
   function flush(): Promise<void> {
     const s = session();
     if (!s) return Promise.resolve();
-    if (flushing?.generation === s.generation) return flushing.promise;
-    const promise = (async () => {
+    if (flushing?.generation === s.generation) {
+      flushing.again = true;
+      return flushing.promise;
+    }
+    const current = { generation: s.generation, again: false, promise: Promise.resolve() };
+    current.promise = (async () => {
       try {
-        await flushOnce(s);
+        let finished: boolean;
+        do {
+          current.again = false;
+          finished = await flushOnce(s);
+        } while (finished && current.again && session() === s);
       } finally {
-        if (flushing?.generation === s.generation) flushing = null;
+        if (flushing === current) flushing = null;
         hooks.changed();
       }
     })();
-    flushing = { generation: s.generation, promise };
-    return promise;
+    flushing = current;
+    return current.promise;
   }
 
-  async function flushOnce(s: Session): Promise<void> {
+  /** One pass over the outbox; false when it stopped early (offline, a key to wait for, signed out). */
+  async function flushOnce(s: Session): Promise<boolean> {
     for (const entry of await deps.db.allOutbox()) {
-      if (session() !== s) return;
+      if (session() !== s) return false;
       try {
         const { seq } = await call(
           deps.client.api.spaces[':spaceId'].records.$post({
@@ -133,7 +154,7 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
       } catch (error) {
         if (deps.isTransient(error)) {
           hooks.scheduleRetry();
-          return;
+          return false;
         }
         const code = error instanceof ActionError ? error.code : 'internal';
         if (code === 'stale-epoch' || code === 'rotation-required') {
@@ -142,13 +163,14 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
           const outcome = await reencrypt(s, entry);
           if (outcome === 'resend') hooks.requestSync();
           else if (outcome === 'wait') hooks.scheduleRetry();
-          return;
+          return false;
         }
         // Refused for good (the space is gone, or we were removed): drop it.
         await deps.db.deleteOutbox(entry.id);
         s.queued = s.queued.filter((q) => q.entry.id !== entry.id);
       }
     }
+    return true;
   }
 
   /**
