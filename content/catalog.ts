@@ -7,7 +7,7 @@
  * - the self-assessment: id = 'self-assessment', two scales per dimension.
  * Derived ids are stable because the ids they are built from are.
  */
-import { ContentError, describeIssues, parseExercises, type Exercise } from '../src/shared/content.ts';
+import { CONTENT_PRECHECKED, ContentError, describeIssues, parseExercises, type Exercise } from '../src/shared/content.ts';
 import { DerivedTexts, type Deck, type Dimension, type Program, type ProgramStep, type Question } from '../src/shared/library.ts';
 import derivedJson from './derived.json' with { type: 'json' };
 import { EXERCISES } from './exercises/index.ts';
@@ -15,10 +15,14 @@ import { LIBRARY } from './library.ts';
 
 export const SELF_ASSESSMENT_ID = 'self-assessment';
 
-const parsedTexts = DerivedTexts.safeParse(derivedJson);
-if (!parsedTexts.success) throw new ContentError(`derived.json is invalid:\n${describeIssues(parsedTexts.error)}`);
-/** The words around derived exercises, from content/derived.json. */
-const TEXTS: DerivedTexts = parsedTexts.data;
+/** The words around derived exercises, from content/derived.json (checked in Node, see CONTENT_PRECHECKED). */
+const TEXTS: DerivedTexts = CONTENT_PRECHECKED ? (derivedJson as DerivedTexts) : checkedTexts(derivedJson);
+
+function checkedTexts(raw: unknown): DerivedTexts {
+  const parsed = DerivedTexts.safeParse(raw);
+  if (!parsed.success) throw new ContentError(`derived.json is invalid:\n${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
 
 export function reflectionExercise(program: Program, step: ProgramStep): Exercise | null {
   const r = step.reflection;
@@ -85,7 +89,8 @@ const derived: Exercise[] = [
 
 // Derived exercises pass the same schema as written ones (so they obey the same limits); the
 // written ones were validated by content/exercises/index.ts and are used as they are.
-const parsedDerived = parseExercises(derived, derived.map((e) => `derived ${e.id}`));
+export const DERIVED_EXERCISES: readonly Exercise[] = derived;
+const parsedDerived = CONTENT_PRECHECKED ? derived : parseExercises(derived, derived.map((e) => `derived ${e.id}`));
 const clash = parsedDerived.find((d) => EXERCISES.some((e) => e.id === d.id));
 if (clash) throw new ContentError(`derived exercise id "${clash.id}" is also the id of an exercise in content/exercises`);
 

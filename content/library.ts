@@ -3,7 +3,8 @@
  * schema, unique ids, cross-references (src/shared/library.ts). Server (at boot), browser and
  * tests import this one copy. To add a program or deck: add its JSON file to the lists below.
  */
-import { parseLibrary, type Deck, type Dimension, type Library, type Program } from '../src/shared/library.ts';
+import { CONTENT_PRECHECKED } from '../src/shared/content.ts';
+import { libraryAsBundled, parseLibrary, type Deck, type Dimension, type Library, type LibraryFiles, type Program } from '../src/shared/library.ts';
 import { EXERCISE_BY_ID } from './exercises/index.ts';
 import dimensions from './dimensions.json' with { type: 'json' };
 import obstacles from './obstacles.json' with { type: 'json' };
@@ -23,32 +24,32 @@ import communicationDeck from './decks/communication.json' with { type: 'json' }
 import healthDeck from './decks/health-and-low-energy.json' with { type: 'json' };
 import playfulDeck from './decks/light-and-playful.json' with { type: 'json' };
 
-export const LIBRARY: Library = parseLibrary(
-  {
-    programs: [
-      { file: 'programs/chronic-illness.json', data: chronicIllness },
-      { file: 'programs/after-cancer.json', data: afterCancer },
-      { file: 'programs/closeness-feels-scary.json', data: closenessFeelsScary },
-      { file: 'programs/emotional-intimacy.json', data: emotionalIntimacy },
-      { file: 'programs/dimensions-of-intimacy.json', data: dimensionsOfIntimacy },
-    ],
-    decks: [
-      { file: 'decks/emotional.json', data: emotionalDeck },
-      { file: 'decks/intellectual.json', data: intellectualDeck },
-      { file: 'decks/experiential.json', data: experientialDeck },
-      { file: 'decks/spiritual.json', data: spiritualDeck },
-      { file: 'decks/physical.json', data: physicalDeck },
-      { file: 'decks/sexual.json', data: sexualDeck },
-      { file: 'decks/communication.json', data: communicationDeck },
-      { file: 'decks/health-and-low-energy.json', data: healthDeck },
-      { file: 'decks/light-and-playful.json', data: playfulDeck },
-    ],
-    dimensions: { file: 'dimensions.json', data: dimensions },
-    obstacles: { file: 'obstacles.json', data: obstacles },
-    onboarding: { file: 'onboarding.json', data: onboarding },
-  },
-  new Set(EXERCISE_BY_ID.keys()),
-);
+/** The library's files as bundled. */
+export const LIBRARY_FILES: LibraryFiles = {
+  programs: [
+    { file: 'programs/chronic-illness.json', data: chronicIllness },
+    { file: 'programs/after-cancer.json', data: afterCancer },
+    { file: 'programs/closeness-feels-scary.json', data: closenessFeelsScary },
+    { file: 'programs/emotional-intimacy.json', data: emotionalIntimacy },
+    { file: 'programs/dimensions-of-intimacy.json', data: dimensionsOfIntimacy },
+  ],
+  decks: [
+    { file: 'decks/emotional.json', data: emotionalDeck },
+    { file: 'decks/intellectual.json', data: intellectualDeck },
+    { file: 'decks/experiential.json', data: experientialDeck },
+    { file: 'decks/spiritual.json', data: spiritualDeck },
+    { file: 'decks/physical.json', data: physicalDeck },
+    { file: 'decks/sexual.json', data: sexualDeck },
+    { file: 'decks/communication.json', data: communicationDeck },
+    { file: 'decks/health-and-low-energy.json', data: healthDeck },
+    { file: 'decks/light-and-playful.json', data: playfulDeck },
+  ],
+  dimensions: { file: 'dimensions.json', data: dimensions },
+  obstacles: { file: 'obstacles.json', data: obstacles },
+  onboarding: { file: 'onboarding.json', data: onboarding },
+};
+
+export const LIBRARY: Library = CONTENT_PRECHECKED ? libraryAsBundled(LIBRARY_FILES) : parseLibrary(LIBRARY_FILES, new Set(EXERCISE_BY_ID.keys()));
 
 const byId = <T extends { id: string }>(list: readonly T[]): ReadonlyMap<string, T> => new Map(list.map((x) => [x.id, x]));
 const PROGRAMS = byId(LIBRARY.programs);

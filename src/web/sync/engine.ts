@@ -148,6 +148,10 @@ export function createSyncEngine(deps: SyncDeps) {
         openKeys(state, s.ring);
         s.states.set(summary.id, state);
         applyRecords(state, await deps.db.recordsOf(summary.id));
+        // Each space's signatures and records are a few milliseconds of a phone's main thread:
+        // give it back between spaces, so a tap or a frame is never kept waiting for all of them.
+        await new Promise((resolve) => deps.clock.setTimeout(() => resolve(undefined), 0));
+        if (session !== s) return;
         if (state.needsRebuild) await rebuild(s, state);
       }
     }

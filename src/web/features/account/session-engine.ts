@@ -42,6 +42,9 @@ async function enterUnlocked(bundle: AccountBundle, ring: KeyRing, rememberDevic
   // the first screen shows. A failure there (storage, network) must never undo the sign-in or
   // hide the recovery code that signUp is about to return.
   registerKinds(...(await providedKinds()));
+  // The unlock's key work and the kinds' set-up are done: let the browser draw and take input
+  // before the cache is read (one long task on a phone becomes a few short ones).
+  await new Promise((resolve) => setTimeout(resolve, 0));
   activateSpaces();
   await engine.start(ring).catch((error: unknown) => console.warn('sync did not start', (error as Error).message));
   authStatus.value = 'unlocked';
