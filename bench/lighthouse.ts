@@ -198,13 +198,24 @@ function printAudit(a: AuditResult, label: string): void {
 
 const RUNS = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3);
 
+class LighthouseError extends Error {
+  readonly code: string;
+  constructor(message: string, code: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Errors Lighthouse itself says to answer by running again (its trace missed the page load). */
+const RUN_AGAIN = new Set(['NO_NAVSTART', 'NO_FCP', 'NO_TRACING_STARTED']);
+
 /** One Lighthouse run on `url` in the Chromium at `port`; throws unless it audited the expected screen. */
 async function runOnce(name: string, url: string, port: number, expected: { path: string; h1: string }, keepStorage: boolean): Promise<LH.RunnerResult> {
   const flags: LH.Flags = { port, hostname: '127.0.0.1', logLevel: 'error', output: ['html', 'json'], disableStorageReset: keepStorage };
   const result = await lighthouse(url, flags, config());
   if (!result) throw new Error(`lighthouse ${name}: no result`);
   const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`lighthouse ${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) throw new LighthouseError(`lighthouse ${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`, lhr.runtimeError.code);
   const shown = lhr.audits[SCREEN_AUDIT]?.displayValue;
   const screen = shown ? (JSON.parse(shown) as Screen) : null;
   if (!screen || screen.path !== expected.path || screen.h1 !== expected.h1) {
@@ -230,7 +241,15 @@ function writeReports(name: string, result: LH.RunnerResult): void {
  */
 async function audit(name: string, url: string, port: number, expected: { path: string; h1: string }, keepStorage: boolean): Promise<Record<string, number>> {
   const results: LH.RunnerResult[] = [];
-  for (let i = 0; i < RUNS; i++) results.push(await runOnce(name, url, port, expected, keepStorage));
+  for (let i = 0, retries = 0; i < RUNS; i++) {
+    try {
+      results.push(await runOnce(name, url, port, expected, keepStorage));
+    } catch (error) {
+      if (!(error instanceof LighthouseError && RUN_AGAIN.has(error.code)) || ++retries > 2) throw error;
+      process.stdout.write(`  ${name}: ${error.code}, running again\n`);
+      i--;
+    }
+  }
   const performance = (r: LH.RunnerResult): number => r.lhr.categories.performance?.score ?? 0;
   const median = [...results].sort((x, y) => performance(x) - performance(y))[Math.floor((results.length - 1) / 2)]!;
   writeReports(name, median);

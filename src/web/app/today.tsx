@@ -33,17 +33,20 @@ export async function loadToday(): Promise<{ default: ComponentType }> {
   const last = parts('last');
   return {
     default: function Today() {
+      // The heading paints first; the parts follow in the next task, so a phone's main thread is
+      // never held for the whole screen at once (they come below the heading: nothing moves).
+      const [partsShown, setPartsShown] = useState(false);
+      useEffect(() => {
+        const timer = setTimeout(() => setPartsShown(true), 0);
+        return () => clearTimeout(timer);
+      }, []);
       return (
         <div class="screen home">
           <ScreenTitle>{t('home.title')}</ScreenTitle>
           <p class="lead">{t('home.welcome')}</p>
           <SyncStatus />
-          {first.map((Part, i) => (
-            <Part key={i} />
-          ))}
-          {last.map(({ load }, i) => (
-            <Later key={i} load={load} />
-          ))}
+          {partsShown && first.map((Part, i) => <Part key={i} />)}
+          {partsShown && last.map(({ load }, i) => <Later key={i} load={load} />)}
         </div>
       );
     },
