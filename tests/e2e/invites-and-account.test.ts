@@ -10,10 +10,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HomePage, JoinPage, NewSpacePage, RecoverPage, SettingsPage, SignInPage, SignUpPage, SpacePage, WelcomePage, text } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
+import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
 
 const run = Math.random().toString(36).slice(2, 8);
 const PASSWORD = `gentle tide ${run} window`;
+/** axe and the tap audit on each screen these journeys reach (asserted at the end). */
+const a11y = a11yJournal();
 let server: RunningServer;
 let browser: Browser;
 let people: Person[] = [];
@@ -82,6 +85,7 @@ describe('invites and accounts', () => {
     await guestJoin.join();
     await guestJoin.waitUntilInSpace();
     expect(await problemOpening(latecomer, used)).toBe(text('errors.invite-used'));
+    await a11y.check(latecomer.page, 'an invite that was used');
 
     const withdrawn = await space.createInviteLink(`Den ${run}`);
     await space.revokeFirstInvite(`Den ${run}`);
@@ -120,6 +124,7 @@ describe('invites and accounts', () => {
     await joinPage.open(link);
     await joinPage.join();
     await impostor.page.getByRole('alert').filter({ hasText: text('errors.invite-mac-invalid') }).waitFor();
+    await a11y.check(impostor.page, 'a join declined by the members’ app');
     const members = await host.page.evaluate(
       async (id) => ((await (await fetch(`/api/spaces/${id}`)).json()) as { space: { members: unknown[] } }).space.members.length,
       spaceId,
@@ -138,6 +143,7 @@ describe('invites and accounts', () => {
     await recover.fill(email, 'not a code at all', `brand new ${run} password`);
     await recover.button('recover.submit').click();
     await expect.poll(() => recover.alert().innerText()).toBe(text('errors.recovery-code-malformed'));
+    await a11y.check(p.page, 'recovery, a malformed code');
     await recover.fill(email, generateRecoveryCode(), `brand new ${run} password`); // well-formed, not theirs
     await recover.button('recover.submit').click();
     await expect.poll(() => recover.alert().innerText()).toBe(text('errors.invalid-recovery-code'));
@@ -158,6 +164,7 @@ describe('invites and accounts', () => {
     const settings = new SettingsPage(phone.page);
     await settings.goto();
     await expect.poll(async () => (await settings.sessions()).length).toBe(2);
+    await a11y.check(phone.page, 'account settings with two devices');
     expect((await settings.sessions()).filter((s) => s.includes(text('settings.thisDevice')))).toHaveLength(1);
     await settings.signOutOthers();
     await expect.poll(async () => (await settings.sessions()).length).toBe(1);
@@ -178,6 +185,7 @@ describe('invites and accounts', () => {
     await signIn.signIn(email, PASSWORD);
     // A sign-in runs Argon2id first: on a busy machine the answer takes more than the default second.
     await expect.poll(() => signIn.alert().innerText(), { timeout: 15_000 }).toBe(text('errors.invalid-credentials'));
+    await a11y.check(other.page, 'sign-in, a wrong password');
     await signIn.signIn(email, next);
     await new HomePage(other.page).waitFor();
   });
@@ -214,6 +222,10 @@ describe('invites and accounts', () => {
     await signIn.signIn(email, PASSWORD);
     // A sign-in runs Argon2id first: on a busy machine the answer takes more than the default second.
     await expect.poll(() => signIn.alert().innerText(), { timeout: 15_000 }).toBe(text('errors.invalid-credentials'));
+  });
+
+  it('axe and the tap audit found nothing on any screen of these journeys', () => {
+    expect(a11y.found()).toEqual([]);
   });
 
   it('no page broke the Content-Security-Policy or threw', () => {
