@@ -75,6 +75,13 @@ describe('partners share an encrypted space', () => {
     const signUp = new SignUpPage(a.page);
     await signUp.heading(text('signUp.title')).waitFor();
     await checkA11y(a, 'sign up');
+    // zxcvbn's guidance: a famous password is easy to guess (never "fair"), a passphrase strong.
+    const weak = await signUp.guidanceFor('password1');
+    expect(weak).toContain(text('password.strengthLabel', { level: text('password.level.easy-to-guess') }));
+    expect(await signUp.warnsEasyToGuess()).toBe(true);
+    await checkA11y(a, 'sign up, an easy password');
+    expect(await signUp.guidanceFor('kettle orchard quiet morning')).toContain(text('password.strengthLabel', { level: text('password.level.strong') }));
+    expect(await signUp.warnsEasyToGuess()).toBe(false);
     recoveryCodeA = await signUp.signUp(A.email, A.password, { remember: true });
     expect(recoveryCodeA).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{2,4}){6}$/);
     await checkA11y(a, 'recovery code');

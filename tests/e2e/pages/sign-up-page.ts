@@ -37,7 +37,14 @@ export class SignUpPage extends PageModel {
     return this.description(this.field('field.password'));
   }
 
-  async warnsAboutCommonPassword(): Promise<boolean> {
-    return (await this.passwordGuidance()).includes(text('password.common'));
+  /** Types a password (nothing else) and returns the guidance once its strength shows. */
+  async guidanceFor(password: string): Promise<string> {
+    await this.field('field.password').fill(password);
+    await this.page.getByText(new RegExp(`^${text('password.strengthLabel', { level: '.+' })}$`)).waitFor();
+    return this.passwordGuidance();
+  }
+
+  async warnsEasyToGuess(): Promise<boolean> {
+    return (await this.passwordGuidance()).includes(text('password.easyToGuess'));
   }
 }

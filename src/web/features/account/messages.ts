@@ -27,12 +27,12 @@ export const accountMessages = {
     'Try a passphrase: four or more words you will remember, like “kettle orchard quiet morning”. At least {min} characters.',
   'password.strengthLabel': 'Strength: {level}',
   'password.level.too-short': 'too short',
-  'password.level.fair': 'fair, a few more characters would help',
+  'password.level.easy-to-guess': 'easy to guess',
+  'password.level.fair': 'fair, another word or two would help',
   'password.level.good': 'good',
   'password.level.strong': 'strong',
-  'password.level.very-strong': 'very strong',
-  'password.common':
-    'This is one of the most common passwords, so it is easy to guess. You can still use it, but a few words of your own would be safer.',
+  'password.easyToGuess':
+    'Passwords like this one are among the first that get tried, so it is easy to guess. You can still use it, but a few words of your own would be safer.',
   'password.containsEmail': 'It contains your email address, which makes it easier to guess.',
   'signUp.title': 'Create your account',
   'signUp.intro': 'Your password never leaves this device, so choose one you will remember.',

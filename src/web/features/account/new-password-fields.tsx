@@ -1,7 +1,28 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { loadOnce } from '../../platform/lazy.ts';
 import { PasswordField } from '../../ui/field.tsx';
 import { t } from './messages.ts';
-import { MIN_PASSWORD_CHARS, assessPassword } from './password-guidance.ts';
+import { MIN_PASSWORD_CHARS, assessPassword, personalWords } from './password-guidance.ts';
+
+type Estimator = typeof import('./password-strength.ts').guessScore;
+
+/** zxcvbn and its dictionaries load with the first screen that asks for a new password. */
+const loadEstimator = loadOnce(() => import('./password-strength.ts').then((m) => m.guessScore));
+
+/** The estimator, once loaded (until then the guidance shows the hint only). */
+function useEstimator(): Estimator | null {
+  const [estimator, setEstimator] = useState<Estimator | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadEstimator()
+      .then((fn) => live && setEstimator(() => fn))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return estimator;
+}
 import type { FormChecks } from './use-checks.ts';
 
 /** The new password and its confirmation, as NewPasswordFields edits them. */
@@ -32,12 +53,13 @@ interface Props {
 }
 
 /**
- * A new password with gentle guidance: a passphrase suggestion, a strength hint that grows with
- * length, and a warning (never a block) for very common passwords; then the confirmation.
+ * A new password with gentle guidance: a passphrase suggestion, how hard it is to guess (zxcvbn),
+ * and a warning (never a block) for one that is easy to guess; then the confirmation.
  * Editing the password also clears the confirmation's message: the mismatch it reported may be gone.
  */
 export function NewPasswordFields({ value, email, checks, wording = 'plain', onPasswordEdit }: Props) {
-  const a = assessPassword(value.password, { email });
+  const estimate = useEstimator();
+  const a = estimate ? assessPassword(value.password, { ...(email ? { email } : {}), guessScore: estimate(value.password, personalWords(email)) }) : null;
   const passwordCheck = checks.field('password');
   const confirmCheck = checks.field('confirm');
   return (
@@ -55,7 +77,7 @@ export function NewPasswordFields({ value, email, checks, wording = 'plain', onP
         hint={t('password.hint', { min: MIN_PASSWORD_CHARS })}
         error={passwordCheck.message}
         after={() =>
-          a.level === 'empty' ? null : (
+          !a || a.level === 'empty' ? null : (
             <div class="strength">
               <div class={`strength-bar strength-${a.level}`} aria-hidden="true">
                 {[1, 2, 3, 4, 5].map((n) => (
@@ -63,8 +85,8 @@ export function NewPasswordFields({ value, email, checks, wording = 'plain', onP
                 ))}
               </div>
               <p class="strength-text">{t('password.strengthLabel', { level: t(`password.level.${a.level}`) })}</p>
-              {a.isCommon && <p class="notice notice-warn small">{t('password.common')}</p>}
-              {!a.isCommon && a.containsEmail && <p class="notice notice-warn small">{t('password.containsEmail')}</p>}
+              {a.easyToGuess && a.meetsMinimum && <p class="notice notice-warn small">{t('password.easyToGuess')}</p>}
+              {!a.easyToGuess && a.containsEmail && <p class="notice notice-warn small">{t('password.containsEmail')}</p>}
             </div>
           )
         }

@@ -1,80 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_PASSWORDS } from './common-passwords.ts';
-import { MIN_PASSWORD_CHARS, assessPassword, isCommonPassword, passwordLength } from './password-guidance.ts';
+import { MIN_PASSWORD_CHARS, assessPassword, passwordLength, personalWords } from './password-guidance.ts';
+import { guessScore } from './password-strength.ts';
 
-describe('common password list', () => {
-  it('holds about 200 distinct lower-case entries', () => {
-    expect(COMMON_PASSWORDS.length).toBeGreaterThanOrEqual(200);
-    expect(new Set(COMMON_PASSWORDS).size).toBe(COMMON_PASSWORDS.length);
-    for (const p of COMMON_PASSWORDS) expect(p).toBe(p.toLowerCase());
-  });
-});
+const assess = (password: string, email?: string) =>
+  assessPassword(password, { ...(email ? { email } : {}), guessScore: guessScore(password, personalWords(email)) });
 
-describe('isCommonPassword', () => {
-  it.each(['password', 'PASSWORD', '123456', 'iloveyou', 'qwerty123', ' letmein '])('flags %j', (p) => {
-    expect(isCommonPassword(p)).toBe(true);
-  });
-
-  it.each(['Password1!', '!!monkey', 'iloveyou2024', 'Sunshine!!', 'passwordpassword', '123123123123'])(
-    'flags %j (a common one with things stuck on)',
+describe('assessPassword (with zxcvbn)', () => {
+  it.each(['password1', 'Password1!', 'iloveyou2024', 'qwertyuiop', '123123123123', 'passwordpassword', 'letmein!!'])(
+    'calls %j easy to guess, never fair',
     (p) => {
-      expect(isCommonPassword(p)).toBe(true);
+      const a = assess(p);
+      expect(a.level).toBe('easy-to-guess');
+      expect(a.easyToGuess).toBe(true);
+      expect(a.meetsMinimum).toBe(true);
     },
   );
 
-  it.each(['', 'kettle orchard quiet morning', 'correct horse battery staple', 'my dog Pixel snores', 'pass'.slice(0, 2)])(
-    'does not flag %j',
-    (p) => {
-      expect(isCommonPassword(p)).toBe(false);
-    },
-  );
-});
-
-describe('assessPassword', () => {
-  it('grades by length', () => {
-    expect(assessPassword('').level).toBe('empty');
-    expect(assessPassword('abc').level).toBe('too-short');
-    expect(assessPassword('Tr7!kq2z').level).toBe('fair');
-    expect(assessPassword('river stone ok').level).toBe('good');
-    expect(assessPassword('kettle orchard quiet').level).toBe('strong');
-    expect(assessPassword('kettle orchard quiet morning').level).toBe('very-strong');
+  it('calls a passphrase of a few words strong, and a short one too short', () => {
+    expect(assess('kettle orchard quiet morning').level).toBe('strong');
+    expect(assess('correct horse battery staple').level).toBe('strong');
+    expect(assess('my dog Pixel snores at dawn').level).toBe('strong');
+    expect(assess('abc').level).toBe('too-short');
+    expect(assess('').level).toBe('empty');
+    expect(assess('').easyToGuess).toBe(false);
   });
 
-  it('requires the minimum length and nothing else', () => {
-    expect(MIN_PASSWORD_CHARS).toBe(8);
-    expect(assessPassword('abcdefg').meetsMinimum).toBe(false);
-    expect(assessPassword('abcdefgh').meetsMinimum).toBe(true);
-    // No composition rules: all lower-case letters and spaces is fine.
-    expect(assessPassword('blue kettle sings').meetsMinimum).toBe(true);
+  it('grades in between by how hard it is to guess', () => {
+    const scores = ['Tr7!kq2z', 'river stone ok', 'kettle orchard quiet'].map((p) => assess(p).score);
+    for (const s of scores) expect(s).toBeGreaterThanOrEqual(3); // fair or better
+    expect(assess('kettle orchard quiet morning').score).toBe(5);
   });
 
-  it('counts characters, not bytes or UTF-16 units', () => {
-    expect(passwordLength('💛💛💛💛')).toBe(4);
-    expect(passwordLength('café')).toBe(4);
-    expect(assessPassword('🌙🌿🫖🕯️🌊🐚🍵🎐').meetsMinimum).toBe(true);
-  });
-
-  it('warns about common passwords without blocking them', () => {
-    const a = assessPassword('password1234');
-    expect(a.isCommon).toBe(true);
-    expect(a.meetsMinimum).toBe(true);
-    expect(a.level).toBe('fair');
-  });
-
-  it('does not call a long but trivial password strong', () => {
-    expect(assessPassword('passwordpassword').level).toBe('fair');
-    expect(assessPassword('aaaaaaaaaaaaaaaaaaaaaaaaaaa').level).toBe('fair');
-  });
-
-  it('notices the email address inside the password', () => {
-    const a = assessPassword('robin.holt-garden-path', { email: 'Robin.Holt@example.org' });
+  it('knows the email: a password built on it is at most fair, and zxcvbn counts it as known', () => {
+    const a = assess('jordan.mills-gardens-1987', 'jordan.mills@example.org');
     expect(a.containsEmail).toBe(true);
-    expect(a.level).toBe('fair');
-    expect(assessPassword('garden path at dusk', { email: 'robin@example.org' }).containsEmail).toBe(false);
+    expect(['easy-to-guess', 'fair']).toContain(a.level);
+    expect(guessScore('jordanmills', personalWords('jordan.mills@example.org'))).toBeLessThanOrEqual(1);
+    expect(assess('kettle orchard quiet morning', 'jordan@example.org').containsEmail).toBe(false);
   });
 
-  it('scores from 0 to 5', () => {
-    expect(assessPassword('').score).toBe(0);
-    expect(assessPassword('kettle orchard quiet morning').score).toBe(5);
+  it('counts characters, not bytes, and normalises first', () => {
+    expect(passwordLength('ééé')).toBe(3);
+    expect(passwordLength('e\u0301')).toBe(1);
+    expect(passwordLength('🙂🙂')).toBe(2);
+    expect(assess('🙂'.repeat(MIN_PASSWORD_CHARS)).meetsMinimum).toBe(true);
+  });
+
+  it('lists the personal words of an email', () => {
+    expect(personalWords('Jordan.Mills@Example.org')).toEqual(['jordan.mills@example.org', 'jordan.mills', 'jordan', 'mills']);
+    expect(personalWords(undefined)).toEqual([]);
   });
 });

@@ -1,36 +1,31 @@
 /**
  * Password guidance that favours length over composition rules (NIST SP 800-63B §5.1.1.2 and
  * OWASP ASVS V2.1): at least MIN_PASSWORD_CHARS characters, any characters allowed, no rules
- * about digits or symbols; suggest a passphrase; warn (never block) when the password is one of
- * the most common ones or contains the email address. Pure: no DOM, no I/O.
+ * about digits or symbols; suggest a passphrase; warn (never block) when the password is easy to
+ * guess or contains the email address. How easy it is to guess comes from zxcvbn
+ * (password-strength.ts, loaded when needed); this part is pure: no DOM, no I/O.
  */
-import { COMMON_PASSWORDS } from './common-passwords.ts';
+import type { GuessScore } from './password-strength.ts';
 
 export const MIN_PASSWORD_CHARS = 8;
 
-export type StrengthLevel = 'empty' | 'too-short' | 'fair' | 'good' | 'strong' | 'very-strong';
-
-/** Length thresholds (in characters) at which each level starts. */
-const LEVEL_FROM_CHARS: ReadonlyArray<readonly [StrengthLevel, number]> = [
-  ['very-strong', 24],
-  ['strong', 16],
-  ['good', 12],
-  ['fair', MIN_PASSWORD_CHARS],
-];
+export type StrengthLevel = 'empty' | 'too-short' | 'easy-to-guess' | 'fair' | 'good' | 'strong';
 
 export interface PasswordAssessment {
   /** In characters (Unicode code points after NFKC), not bytes: an emoji counts as one. */
   length: number;
   level: StrengthLevel;
-  /** 0 (empty) to 5 (very strong), for a simple bar. */
+  /** 0 (empty) to 5 (strong), for a simple bar. */
   score: number;
   meetsMinimum: boolean;
-  isCommon: boolean;
+  /** A common password, a keyboard run, a repeated pattern: guessed among the first tries. */
+  easyToGuess: boolean;
   containsEmail: boolean;
 }
 
-const COMMON = new Set(COMMON_PASSWORDS);
-const LEVELS: readonly StrengthLevel[] = ['empty', 'too-short', 'fair', 'good', 'strong', 'very-strong'];
+const LEVELS: readonly StrengthLevel[] = ['empty', 'too-short', 'easy-to-guess', 'fair', 'good', 'strong'];
+/** zxcvbn's score (0-4) for a password that is long enough. */
+const LEVEL_BY_GUESS_SCORE: readonly StrengthLevel[] = ['easy-to-guess', 'easy-to-guess', 'fair', 'good', 'strong'];
 
 function normalize(password: string): string {
   return password.normalize('NFKC');
@@ -40,50 +35,32 @@ export function passwordLength(password: string): number {
   return [...normalize(password)].length;
 }
 
-/**
- * True for a very common password, also with digits or symbols stuck on either end
- * ("Password1!", "!!monkey", "iloveyou2024"), since those are the first guesses an attacker tries.
- */
-export function isCommonPassword(password: string): boolean {
-  const lower = normalize(password).trim().toLowerCase();
-  if (lower.length === 0) return false;
-  if (COMMON.has(lower)) return true;
-  const core = lower.replace(/^[\d\W_]+/, '').replace(/[\d\W_]+$/, '');
-  if (core.length >= 4 && core !== lower && COMMON.has(core)) return true;
-  // The same short word or number twice ("passwordpassword", "123123123123").
-  for (let n = 4; n <= lower.length / 2; n++) {
-    if (lower.length % n === 0 && lower === lower.slice(0, n).repeat(lower.length / n) && COMMON.has(lower.slice(0, n))) {
-      return true;
-    }
-  }
-  return false;
+/** The email, its local part, and the local part's pieces: what zxcvbn should count as known. */
+export function personalWords(email: string | undefined): string[] {
+  const address = email?.trim().toLowerCase() ?? '';
+  const local = address.split('@')[0] ?? '';
+  return [address, local, ...local.split(/[^a-z0-9]+/)].filter((w) => w.length >= 3);
 }
 
 function containsEmailOf(password: string, email: string | undefined): boolean {
-  if (!email) return false;
-  const local = email.trim().toLowerCase().split('@')[0] ?? '';
+  const local = email?.trim().toLowerCase().split('@')[0] ?? '';
   return local.length >= 3 && normalize(password).toLowerCase().includes(local);
 }
 
-export function assessPassword(password: string, options: { email?: string } = {}): PasswordAssessment {
+/** `guessScore`: zxcvbn's score for this password (with personalWords(email)). */
+export function assessPassword(password: string, options: { email?: string; guessScore: GuessScore }): PasswordAssessment {
   const length = passwordLength(password);
-  const isCommon = isCommonPassword(password);
+  const meetsMinimum = length >= MIN_PASSWORD_CHARS;
   const containsEmail = containsEmailOf(password, options.email);
-  let level: StrengthLevel = 'empty';
-  if (length > 0) {
-    level = LEVEL_FROM_CHARS.find(([, from]) => length >= from)?.[0] ?? 'too-short';
-  }
-  // Length says little when the password is a famous one, the email, or one character repeated.
-  const distinct = new Set(normalize(password)).size;
-  if ((isCommon || containsEmail || distinct <= 3) && LEVELS.indexOf(level) > LEVELS.indexOf('fair')) {
-    level = 'fair';
-  }
+  let level: StrengthLevel = length === 0 ? 'empty' : meetsMinimum ? LEVEL_BY_GUESS_SCORE[options.guessScore]! : 'too-short';
+  // A password built on the email address is never more than fair, however long.
+  if (containsEmail && LEVELS.indexOf(level) > LEVELS.indexOf('fair')) level = 'fair';
   return {
     length,
     level,
     score: LEVELS.indexOf(level),
-    meetsMinimum: length >= MIN_PASSWORD_CHARS,
-    isCommon,
+    meetsMinimum,
+    easyToGuess: length > 0 && options.guessScore <= 1,
     containsEmail,
   };
 }
