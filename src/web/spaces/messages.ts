@@ -45,7 +45,7 @@ export const spacesMessages = {
   'space.notFoundBody': 'You may have left it, or the link is not quite right.',
   'space.membersTitle': 'Members',
   'space.pronouns': '({pronouns})',
-  'space.memberPending': 'Someone opened your invite — confirming their keys…',
+  'space.memberPending': 'Someone opened your invite. Your apps are checking it is really them…',
   'space.meWaiting':
     'You are waiting for a member’s app to confirm you. This happens on its own in a few seconds when one of them is online.',
   'space.integrity':
@@ -74,7 +74,7 @@ export const spacesMessages = {
   'invite.share': 'Share…',
   'invite.expiry': 'Works once, for 48 hours (until {time}).',
   'invite.afterNote':
-    'When they open it, your apps confirm each other’s keys on their own. Then you can compare safety codes.',
+    'When they open it, your apps check each other on their own. Then you can compare safety codes.',
   'invite.qrTitle': 'Or scan this code',
   'invite.qrAlt': 'QR code of the invite link. The same link is shown above, as text, with a copy button.',
   'invite.qrLoading': 'Drawing the code…',
@@ -99,7 +99,7 @@ export const spacesMessages = {
   'leave.erase': 'Also take back what I shared in this space',
   'leave.eraseHint':
     'Your check-ins, notes and progress here are deleted from the server now, and from the others’ devices the next time they connect. Someone who already saw them may remember them.',
-  'leave.newKey': 'Their apps will switch to a new key, so you cannot read what they write after you leave.',
+  'leave.newKey': 'Their apps will make sure you cannot read what they write after you leave.',
   'leave.confirm': 'Leave space',
   'leave.cancel': 'Stay',
   'leave.busy': 'Leaving…',
@@ -107,7 +107,7 @@ export const spacesMessages = {
   'safety.for': 'For {space}',
   'safety.codeLabel': 'Safety code for {space}',
   'safety.what':
-    'This code is made from the keys of everyone in this space. If it is the same on every member’s device, nobody else is reading along.',
+    'This code is made from what identifies each member’s app in this space. If it is the same on every member’s device, nobody else is reading along.',
   'safety.howTitle': 'How to compare',
   'safety.how1': 'Meet in person, or call each other.',
   'safety.how2': 'One of you reads the groups aloud. The others check their screen, group by group.',

@@ -110,7 +110,7 @@ export const accountMessages = {
   'delete.item.memberships': 'your place in each shared space,',
   'delete.item.sessions': 'your sign-ins on every device.',
   'delete.stays':
-    'Shared spaces stay with the other members, and their apps switch to a new key. What you shared there is deleted too: from the server now, and from their devices the next time they connect. Someone who already saw it may remember it.',
+    'Shared spaces stay with the other members, and their apps make sure you can no longer read anything new there. What you shared there is deleted too: from the server now, and from their devices the next time they connect. Someone who already saw it may remember it.',
   'delete.undo': 'This cannot be undone.',
   'delete.passwordLabel': 'Your password, to confirm',
   'delete.confirm': 'Delete my account',
