@@ -4,7 +4,7 @@ import { authStatus } from '../vault/status.ts';
 import { recoveryCodeToShow } from '../features/account/store.ts';
 import { t } from './messages.ts';
 
-/** The app name, and for an unlocked person: Today, Closeness, Explore, Account and Lock (a bottom bar on phones). */
+/** The app name, and for an unlocked person: Today, Closeness, Explore and Account (a bottom bar on phones), and Lock. */
 export function AppHeader() {
   const { path } = useLocation();
   const status = authStatus.value;
@@ -33,11 +33,15 @@ export function AppHeader() {
             <span class="nav-icon nav-icon-account" aria-hidden="true" />
             {t('nav.account')}
           </a>
-          <button type="button" onClick={() => void accountActions.lock()}>
-            <span class="nav-icon nav-icon-lock" aria-hidden="true" />
-            {t('nav.lock')}
-          </button>
         </nav>
+      )}
+      {status === 'unlocked' && !recoveryCodeToShow.value && (
+        // Locking is not a place to go: it sits apart from the places, at the top, where a person
+        // handing over their phone looks for it (and the bar below keeps four roomy places at 320 px).
+        <button type="button" class="header-link header-lock" onClick={() => void accountActions.lock()}>
+          <span class="nav-icon nav-icon-lock" aria-hidden="true" />
+          {t('nav.lock')}
+        </button>
       )}
       {status === 'signed-out' && path !== '/signin' && (
         <a class="header-link" href="/signin">

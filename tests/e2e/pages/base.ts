@@ -83,7 +83,8 @@ export class AppNav extends PageModel {
   async account(): Promise<void> {
     await this.nav.getByRole('link', { name: text('nav.account'), exact: true }).click();
   }
+  /** Lock sits in the header, apart from the places in the navigation. */
   async lock(): Promise<void> {
-    await this.nav.getByRole('button', { name: text('nav.lock'), exact: true }).click();
+    await this.page.getByRole('banner').getByRole('button', { name: text('nav.lock'), exact: true }).click();
   }
 }
