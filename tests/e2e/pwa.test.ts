@@ -3,7 +3,7 @@
  * takes control, and with the network gone a reload still opens the app and shows the spaces
  * from this device's encrypted cache.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HomePage, NewSpacePage, SignUpPage, SpacePage, text } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
@@ -28,14 +28,17 @@ describe('installable app that works offline', () => {
   it('the signed-out welcome screen makes no failed request and logs no error, and its scripts arrive compressed', async () => {
     const failed: string[] = [];
     const encodings: Promise<string>[] = [];
-    person.page.on('response', (res) => {
+    const onResponse = (res: Response) => {
       if (res.status() >= 400) failed.push(`${res.status()} ${new URL(res.url()).pathname}`);
       if (res.request().resourceType() !== 'script' || !new URL(res.url()).pathname.startsWith('/assets/')) return;
       // Files under 1 KiB are not worth compressing, and the build leaves them plain.
       encodings.push(res.body().then((body) => (body.length < 1024 ? 'small' : (res.headers()['content-encoding'] ?? 'none'))));
-    });
+    };
+    person.page.on('response', onResponse);
     await person.page.goto('/', { waitUntil: 'networkidle' });
     await person.page.getByRole('heading', { level: 1 }).first().waitFor();
+    // Only this screen's responses: a later test's reload would leave bodies nobody can read.
+    person.page.off('response', onResponse);
     expect(failed).toEqual([]);
     expect(person.problems).toEqual([]);
     const seen = await Promise.all(encodings);
