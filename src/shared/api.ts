@@ -115,6 +115,13 @@ export const RecoveryCompleteBody = z.strictObject({
   newRecoveryAuth: Key32,
 });
 
+/** A new recovery code, made while signed in, with the password (the old code stops working). */
+export const RenewRecoveryBody = z.strictObject({
+  currentLoginKey: Key32,
+  recoveryAuth: Key32,
+  wrappedUkByRecovery: Sealed,
+});
+
 export const ChangePasswordBody = z.strictObject({
   currentLoginKey: Key32,
   salt: b64(16),

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { generateRecoveryCode } from '../../src/crypto/recovery.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HomePage, JoinPage, NewSpacePage, RecoverPage, SettingsPage, SignInPage, SignUpPage, SpacePage, WelcomePage, text } from './pages/index.ts';
+import { AppNav, HomePage, JoinPage, NewSpacePage, RecoverPage, RecoveryCodePage, SettingsPage, SignInPage, SignUpPage, SpacePage, WelcomePage, text } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
@@ -151,6 +151,60 @@ describe('invites and accounts', () => {
     await signIn.goto();
     await signIn.signIn(email, PASSWORD);
     await new HomePage(p.page).waitFor();
+  });
+
+  it('a recovery code never confirmed is remembered kindly; a new one (with the password) replaces it', async () => {
+    const p = await person();
+    const email = `unconfirmed.${run}@example.test`;
+    const signUpPage = new SignUpPage(p.page);
+    await signUpPage.goto();
+    const first = await signUpPage.signUp(email, PASSWORD, { remember: true });
+    // The app closes on the code's screen (the browser asks first; they leave anyway).
+    p.page.once('dialog', (dialog) => void dialog.accept());
+    await p.page.reload();
+    const home = new HomePage(p.page);
+    await home.waitFor();
+    const reminder = p.page.getByRole('region', { name: text('recoveryReminder.title'), exact: true });
+    await reminder.waitFor();
+    await a11y.check(p.page, 'today with the recovery reminder');
+    // A real tap on the card's link (not a role click): it opens the account's recovery section.
+    const link = reminder.getByRole('link', { name: text('recoveryReminder.action'), exact: true });
+    const box = (await link.boundingBox())!;
+    await p.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const settings = new SettingsPage(p.page);
+    await settings.waitFor();
+    await p.page.getByText(text('settings.recoveryUnconfirmed'), { exact: true }).waitFor();
+    await settings.button('settings.recoveryNew').click();
+    const dialog = p.page.getByRole('dialog', { name: text('renewRecovery.title'), exact: true });
+    await dialog.getByLabel(text('renewRecovery.passwordLabel'), { exact: true }).fill(`not ${PASSWORD}`);
+    await dialog.getByRole('button', { name: text('renewRecovery.confirm'), exact: true }).click();
+    await expect.poll(() => dialog.getByRole('alert').innerText(), { timeout: 15_000 }).toBe(text('errors.wrong-password'));
+    await a11y.check(p.page, 'a new recovery code, a wrong password');
+    await dialog.getByLabel(text('renewRecovery.passwordLabel'), { exact: true }).fill(PASSWORD);
+    await dialog.getByRole('button', { name: text('renewRecovery.confirm'), exact: true }).click();
+    const codePage = new RecoveryCodePage(p.page);
+    const second = await codePage.code();
+    expect(second).not.toBe(first);
+    await codePage.confirm(second);
+    await settings.waitFor();
+    await p.page.getByText(text('settings.recoveryConfirmed'), { exact: true }).waitFor();
+    await new AppNav(p.page).today();
+    await home.waitFor();
+    await p.page.getByRole('heading', { level: 2, name: text('home.spacesTitle') }).waitFor();
+    expect(await reminder.count()).toBe(0);
+
+    // The first code no longer opens the account; the new one does.
+    await settings.goto();
+    await settings.signOut();
+    await new WelcomePage(p.page).heading(text('welcome.title')).waitFor();
+    const recover = new RecoverPage(p.page);
+    await recover.goto();
+    await recover.fill(email, first, `brand new ${run} password`);
+    await recover.button('recover.submit').click();
+    await expect.poll(() => recover.alert().innerText(), { timeout: 15_000 }).toBe(text('errors.invalid-recovery-code'));
+    await recover.fill(email, second, `brand new ${run} password`);
+    await recover.button('recover.submit').click();
+    await new RecoveryCodePage(p.page).waitFor();
   });
 
   it('sessions: a second device appears, and “sign out everywhere else” signs it out', async () => {

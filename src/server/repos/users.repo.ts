@@ -44,6 +44,11 @@ export function usersRepo(db: Kysely<DB>) {
       await db.updateTable('users').set(update).where('id', '=', id).execute();
     },
 
+    /** A new recovery code: its verifier and the user key wrapped under it. */
+    async updateRecovery(id: string, update: { recovery_verifier: Buffer; wrapped_uk_by_recovery: Buffer }): Promise<void> {
+      await db.updateTable('users').set(update).where('id', '=', id).execute();
+    },
+
     async delete(id: string): Promise<void> {
       await db.deleteFrom('users').where('id', '=', id).execute();
     },

@@ -349,6 +349,28 @@ describeEachDatabase('auth routes', (suite) => {
     });
   });
 
+  describe('POST /api/auth/recovery/renew', () => {
+    it('makes a new recovery code with the current login key; the old code stops working', async () => {
+      const { app } = setup();
+      const user = await createUser(app);
+      const next = { recoveryAuth: blob.key32(), wrappedUkByRecovery: blob.sealed() };
+      const wrong = await call(app, 'POST', '/api/auth/recovery/renew', { as: user, json: { currentLoginKey: blob.key32(), ...next } });
+      expect(wrong.status).toBe(401);
+      expect(errorCodeOf(wrong.body)).toBe('invalid-credentials');
+      const unchanged = await call(app, 'POST', '/api/auth/recovery/bundle', { json: { email: user.email, recoveryAuth: user.recoveryAuth }, as: user });
+      expect(unchanged.status).toBe(200);
+      const ok = await call(app, 'POST', '/api/auth/recovery/renew', { as: user, json: { currentLoginKey: user.loginKey, ...next } });
+      expect(ok.status).toBe(200);
+      expect(ok.body.user.id).toBe(user.id);
+      const oldCode = await call(app, 'POST', '/api/auth/recovery/bundle', { json: { email: user.email, recoveryAuth: user.recoveryAuth }, as: user });
+      expect(errorCodeOf(oldCode.body)).toBe('invalid-recovery-code');
+      const newCode = await call(app, 'POST', '/api/auth/recovery/bundle', { json: { email: user.email, recoveryAuth: next.recoveryAuth }, as: user });
+      expect(newCode.body.wrappedUkByRecovery).toBe(next.wrappedUkByRecovery);
+      // The password is untouched.
+      await signIn(app, user);
+    });
+  });
+
   describe('POST /api/auth/password', () => {
     it('changes the password with the current login key and ends the other sessions', async () => {
       const { app } = setup();

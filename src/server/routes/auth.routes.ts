@@ -5,6 +5,7 @@ import {
   DeleteAccountBody,
   RecoveryBundleBody,
   RecoveryCompleteBody,
+  RenewRecoveryBody,
   SessionIdParam,
   SigninBody,
   SignupBody,
@@ -90,6 +91,10 @@ export function authRoutes(deps: RouteDeps) {
     })
     .post('/password', requireSession, requireJson, validate('json', ChangePasswordBody), async (c) => {
       const user = await auth.changePassword(c.var.auth.userId, c.var.auth.sessionId, c.req.valid('json'));
+      return c.json({ user: toAccountBundle(user) }, 200);
+    })
+    .post('/recovery/renew', requireSession, requireJson, validate('json', RenewRecoveryBody), async (c) => {
+      const user = await auth.renewRecovery(c.var.auth.userId, c.req.valid('json'));
       return c.json({ user: toAccountBundle(user) }, 200);
     })
     .delete('/account', requireSession, requireJson, validate('json', DeleteAccountBody), async (c) => {

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type {
   AccountBundle,
   ChangePasswordBody,
+  RenewRecoveryBody,
   DeleteAccountBody,
   KdfParams,
   RecoveryBundleBody,
@@ -261,6 +262,19 @@ export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
         });
         await tx.sessions.deleteAllForUser(userId, sessionId);
       });
+      return requireUser(userId);
+    },
+
+    /** A new recovery code (its verifier and the user key wrapped under it); the old one stops working. */
+    async renewRecovery(userId: string, body: z.infer<typeof RenewRecoveryBody>): Promise<UserRow> {
+      const user = await requireUser(userId);
+      if (!checkLoginKey(user, body.currentLoginKey)) throw new AppError('invalid-credentials');
+      await store.transaction((tx) =>
+        tx.users.updateRecovery(userId, {
+          recovery_verifier: verifier(body.recoveryAuth),
+          wrapped_uk_by_recovery: fromB64url(body.wrappedUkByRecovery),
+        }),
+      );
       return requireUser(userId);
     },
 

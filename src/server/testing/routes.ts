@@ -91,6 +91,13 @@ export function routeCases(world: World, spaceId: string = world.spaceId): Route
       scope: 'session',
       json: { currentLoginKey: blob.key32(), salt: blob.salt(), kdf: { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 }, loginKey: blob.key32(), wrappedUkByMaster: blob.sealed() },
     },
+    {
+      method: 'POST',
+      pattern: '/api/auth/recovery/renew',
+      path: '/api/auth/recovery/renew',
+      scope: 'session',
+      json: { currentLoginKey: blob.key32(), recoveryAuth: blob.key32(), wrappedUkByRecovery: blob.sealed() },
+    },
     { method: 'DELETE', pattern: '/api/auth/account', path: '/api/auth/account', scope: 'session', json: { loginKey: blob.key32(), departures: [] } },
     { method: 'GET', pattern: '/api/spaces', path: '/api/spaces', scope: 'session' },
     { method: 'POST', pattern: '/api/spaces', path: '/api/spaces', scope: 'session', json: { id: newId(), sealedKey: blob.sealed(), membershipEntry: blob.junkMembershipEntry() } },

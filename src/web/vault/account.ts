@@ -182,6 +182,18 @@ export async function changePassword(bundle: AccountBundle, ring: KeyRing, curre
   return user;
 }
 
+/** A new recovery code, with the password; the old code stops working. Returns the new code, to show once. */
+export async function renewRecoveryCode(bundle: AccountBundle, ring: KeyRing, currentPassword: string): Promise<{ recoveryCode: string }> {
+  const current = await currentLoginKey(bundle, currentPassword);
+  const rec = recoveryMaterial(bundle.email, ring.userId, ring.uk);
+  await call(
+    client.api.auth.recovery.renew.$post({
+      json: { currentLoginKey: toB64(current), recoveryAuth: toB64(rec.recoveryAuth), wrappedUkByRecovery: toB64(rec.wrappedUkByRecovery) },
+    }),
+  );
+  return { recoveryCode: rec.recoveryCode };
+}
+
 /**
  * Deletes the account, with a signed departure from each shared space (`departures` signs them
  * from the latest sync). A space joined in between answers departure-required: sync and sign again.

@@ -8,4 +8,6 @@ export const accountFeature: Feature = {
     { path: '/recover', access: 'signed-out', screen: () => import('./screens/recover.tsx') },
     { path: '/settings', access: 'unlocked', screen: () => import('./screens/settings.tsx') },
   ],
+  // A recovery code shown on this device and never confirmed: a calm card, first on Today.
+  today: [{ place: 'first', load: () => import('./today-reminder.tsx').then(async (m) => (await m.ready(), m)) }],
 };

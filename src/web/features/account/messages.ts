@@ -23,6 +23,22 @@ export const accountMessages = {
     'You will not need your password each time you open Innermost here. Leave this unticked on a shared or public computer.',
   'field.recoveryCode': 'Recovery code',
   'field.recoveryCodeHint': 'As you wrote it down. Spaces, dashes and capitals do not matter.',
+  'recoveryReminder.title': 'Your recovery code',
+  'recoveryReminder.body':
+    'The last recovery code shown on this device was not confirmed. If you did not write it down, make a new one: without it, a forgotten password would keep your writing closed for good.',
+  'recoveryReminder.action': 'Make a new recovery code',
+  'settings.recoveryTitle': 'Recovery code',
+  'settings.recoveryConfirmed':
+    'The recovery code shown on this device was confirmed. If you have lost it, make a new one; the old one then stops working.',
+  'settings.recoveryUnconfirmed': 'The last recovery code shown on this device was not confirmed. Make a new one and write it down.',
+  'settings.recoveryNew': 'Make a new recovery code',
+  'renewRecovery.title': 'Make a new recovery code?',
+  'renewRecovery.body':
+    'Your current recovery code will stop working. The new one is shown once, so have a pen or a safe place ready.',
+  'renewRecovery.passwordLabel': 'Your password',
+  'renewRecovery.confirm': 'Make a new code',
+  'renewRecovery.cancel': 'Not now',
+  'renewRecovery.busy': 'Making the code…',
   'password.hint':
     'Try a passphrase: four or more words you will remember, like “kettle orchard quiet morning”. At least {min} characters.',
   'password.strengthLabel': 'Strength: {level}',

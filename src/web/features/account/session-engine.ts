@@ -130,6 +130,10 @@ export const sessionActions: AccountActions = {
     await putDevice(ACCOUNT_KEY, updated);
   },
 
+  async renewRecoveryCode(password) {
+    return account.renewRecoveryCode(await requireBundle(), requireKeyring(), password);
+  },
+
   async deleteAccount(password) {
     const bundle = await requireBundle();
     await account.deleteAccount(bundle, password, () => engine.departuresFromAll());

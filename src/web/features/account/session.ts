@@ -33,6 +33,8 @@ export interface AccountActions {
   /** Sets a new password with the recovery code; returns the NEW recovery code (the old one stops working). */
   recover(input: { email: string; recoveryCode: string; newPassword: string; rememberDevice: boolean }): Promise<{ recoveryCode: string }>;
   changePassword(input: { currentPassword: string; newPassword: string }): Promise<void>;
+  /** A new recovery code (the old one stops working); returns it, to show once. */
+  renewRecoveryCode(password: string): Promise<{ recoveryCode: string }>;
   deleteAccount(password: string): Promise<void>;
   listSessions(): Promise<SessionView[]>;
   revokeSession(sessionId: string): Promise<void>;
@@ -70,6 +72,7 @@ const { start: _start, ...session } = lazyActions<AccountActions>(load, {
   signOut: true,
   recover: true,
   changePassword: true,
+  renewRecoveryCode: true,
   deleteAccount: true,
   listSessions: true,
   revokeSession: true,

@@ -7,7 +7,8 @@ import { SubmitButton } from '../../../ui/submit-button.tsx';
 import { useFormSubmit } from '../../../ui/use-form-submit.ts';
 import { EmailField } from '../email-field.tsx';
 import { NewPasswordFields, useNewPassword } from '../new-password-fields.tsx';
-import { holdAuthFlow, recoveryCodeToShow } from '../store.ts';
+import { showRecoveryCode } from '../recovery-reminder.ts';
+import { holdAuthFlow } from '../store.ts';
 import { useChecks } from '../use-checks.ts';
 import { checkEmail, checkNewPassword } from '../validate.ts';
 import { safeNextPath, withNext } from '../../../platform/next-path.ts';
@@ -39,7 +40,7 @@ export default function Recover() {
         newPassword: newPassword.password,
         rememberDevice: remember,
       });
-      recoveryCodeToShow.value = { code: result.recoveryCode, next };
+      await showRecoveryCode(result.recoveryCode, next);
     },
   });
 

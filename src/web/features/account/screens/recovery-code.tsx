@@ -6,6 +6,7 @@ import { ScreenTitle } from '../../../ui/screen-title.tsx';
 import { t } from '../messages.ts';
 import { formatDate } from '../../../platform/i18n/format.ts';
 import { codeGroups, matchesLastTwoGroups } from '../recovery-code-format.ts';
+import { recoveryCodeConfirmed } from '../recovery-reminder.ts';
 import { recoveryCodeToShow } from '../store.ts';
 
 /**
@@ -37,6 +38,7 @@ export function RecoveryCodeScreen() {
     }
     const next = pending.next;
     recoveryCodeToShow.value = null;
+    void recoveryCodeConfirmed();
     route(next, true);
   }
 

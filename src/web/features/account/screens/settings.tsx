@@ -1,8 +1,10 @@
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ScreenTitle } from '../../../ui/screen-title.tsx';
 import { ChangePasswordForm } from '../change-password-form.tsx';
 import { DeleteAccountDialog } from '../delete-account-dialog.tsx';
+import { readRecoveryReminder, recoveryUnconfirmed } from '../recovery-reminder.ts';
+import { RenewRecoveryDialog } from '../renew-recovery-dialog.tsx';
 import { SessionsList } from '../sessions-list.tsx';
 import { accountActions } from '../session.ts';
 import { me } from '../../../vault/status.ts';
@@ -11,6 +13,8 @@ import { t } from '../messages.ts';
 export default function Settings() {
   const { route } = useLocation();
   const [deleting, setDeleting] = useState(false);
+  const [renewing, setRenewing] = useState(false);
+  useEffect(() => void readRecoveryReminder(), []);
 
   async function signOut() {
     route('/', true);
@@ -30,6 +34,16 @@ export default function Settings() {
       <section aria-labelledby="password-title" class="card stack">
         <h2 id="password-title">{t('settings.passwordTitle')}</h2>
         <ChangePasswordForm />
+      </section>
+
+      <section id="recovery" aria-labelledby="recovery-title" class="card stack">
+        <h2 id="recovery-title">{t('settings.recoveryTitle')}</h2>
+        <p class="muted">{recoveryUnconfirmed.value ? t('settings.recoveryUnconfirmed') : t('settings.recoveryConfirmed')}</p>
+        <div class="actions">
+          <button type="button" class="button secondary" onClick={() => setRenewing(true)}>
+            {t('settings.recoveryNew')}
+          </button>
+        </div>
       </section>
 
       <section aria-labelledby="lock-title" class="card stack">
@@ -59,6 +73,7 @@ export default function Settings() {
       </section>
 
       <DeleteAccountDialog open={deleting} onClose={() => setDeleting(false)} />
+      <RenewRecoveryDialog open={renewing} onClose={() => setRenewing(false)} />
     </div>
   );
 }
