@@ -4,26 +4,24 @@
  * offers to make a new one. Kept on this device until the code is confirmed; signing out clears it.
  */
 import { signal } from '@preact/signals';
-import { deleteDevice, getDevice, putDevice } from '../../platform/local-db.ts';
+import { setUnconfirmed, unconfirmedOnThisDevice } from './recovery-flag.ts';
 import { recoveryCodeToShow } from './store.ts';
-
-const KEY = 'recovery-unconfirmed';
 
 /** True while a shown code waits for its confirmation; false once read and clear. */
 export const recoveryUnconfirmed = signal(false);
 
 export async function readRecoveryReminder(): Promise<void> {
-  recoveryUnconfirmed.value = (await getDevice<boolean>(KEY).catch(() => false)) === true;
+  recoveryUnconfirmed.value = await unconfirmedOnThisDevice();
 }
 
 /** Shows a new recovery code once (sign-up, recovery, a new code); if the app closes before it is confirmed, the reminder stays. */
 export async function showRecoveryCode(code: string, next: string): Promise<void> {
-  await putDevice(KEY, true).catch(() => undefined);
+  await setUnconfirmed(true);
   recoveryUnconfirmed.value = true;
   recoveryCodeToShow.value = { code, next };
 }
 
 export async function recoveryCodeConfirmed(): Promise<void> {
-  await deleteDevice(KEY).catch(() => undefined);
+  await setUnconfirmed(false);
   recoveryUnconfirmed.value = false;
 }
