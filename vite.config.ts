@@ -32,14 +32,18 @@ export default defineConfig({
           { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      // Our own service worker (src/web/app/pwa/sw.ts, ADR 025): the precaching the generated one
+      // did, plus the push and notification-click handlers notifications need.
+      strategies: 'injectManifest',
+      srcDir: 'src/web/app/pwa',
+      filename: 'sw.ts',
+      injectManifest: {
         // The app shell: every built script, style, icon and wasm module, so it opens offline.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm}'],
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/(healthz|readyz|metrics)/],
-        cleanupOutdatedCaches: true,
         // Argon2id's wasm and the crypto worker are larger than workbox's 2 MiB default allows.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // A classic script: every browser that has push runs it (module service workers are newer).
+        rollupFormat: 'iife',
       },
     }),
     // Precompressed copies beside each text asset (brotli and gzip at their highest levels), so

@@ -1,36 +1,54 @@
 /**
- * HTTP hot paths against a baseline, in one process on loopback: (a) a bare Hono route doing one
- * SQLite point select, (b) the real app (as main.ts builds it, info logs to /dev/null) on a temp
- * SQLite database (two users sharing a space with 200 records). N concurrent keep-alive clients
- * (undici's fetch, on a load-generator thread) run bounded loops; the scenarios are interleaved in
- * short slices so background load hits them alike. We report throughput (req/s), p99 latency (ms)
- * and each hot path's throughput as a ratio of the baseline's.
+ * HTTP hot paths (record write, sync pull), measured honestly (ADR 033):
  *
- * Env: BENCH_DURATION_MS (default 5000 per scenario), BENCH_CONCURRENCY (default 16).
+ * - load comes from a separate process (autocannon in bench/loadgen.ts), never from a thread of
+ *   this one: an in-process fetch loop topped out below the baseline it measured;
+ * - scenarios run in interleaved rounds (bench/load.ts); we print medians, the spread of the
+ *   rounds and the median p99, and each ratio as the median of the per-round ratios;
+ * - two baselines in the same run: `bare`, Hono answering one point select (the absolute
+ *   yardstick of the architecture budget), and `lean`, plain node:http running the app's own
+ *   statements for that request with no framework (the framework's and our code's share);
+ * - on PostgreSQL too when BENCH_DATABASE_URL is set (a fresh schema, dropped after): the same,
+ *   plus writes spread over 16 spaces by 16 writers, and a 100k-record space synced from scratch
+ *   with stale planner statistics (also on SQLite, for comparison), and again with the worst plan
+ *   forced (index scans off).
+ *
+ * Servers run in this process, one under load at a time. Env: BENCH_CONCURRENCY (16),
+ * BENCH_ROUNDS (5), BENCH_SLICE_MS (2000), PULL_RECORDS (10), BENCH_SYNC_RECORDS (100000);
+ * BENCH_HTTP=postgres skips the SQLite part.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import pino from 'pino';
 import { createApp } from '../src/server/app.ts';
 import { type Database, openDatabase } from '../src/server/db/open.ts';
+import type { DB } from '../src/server/db/types.ts';
 import type { Notifier } from '../src/server/realtime/notifier.ts';
 import { InProcessNotifier } from '../src/server/realtime/notifier.ts';
+import { PostgresNotifier } from '../src/server/realtime/postgres-notifier.ts';
+import { createBatcher } from '../src/server/repos/batch.ts';
+import { WRITE_MANY_PG } from '../src/server/repos/records.repo.ts';
+import { PG_WRITE_BATCH_MAX, PG_WRITES_IN_FLIGHT } from '../src/server/services/records.service.ts';
 import { uuidv7 } from '../src/shared/ids.ts';
 import { blob } from '../tests/factories/blobs.ts';
-import { createCouple, writeRecord } from '../tests/factories/spaces.ts';
+import { type TestSpace, createCouple, writeRecord } from '../tests/factories/spaces.ts';
 import { type TestUser, createUser } from '../tests/factories/users.ts';
+import { CONCURRENCY, type Measured, type Scenario, figures, median, round, runInterleaved } from './load.ts';
 
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS) || 5000;
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 16;
-const WARMUP_MS = Math.min(1000, DURATION_MS / 5);
-const ROUNDS = 5;
+export { percentile } from './load.ts';
+
+const PULL_RECORDS = Number(process.env.PULL_RECORDS ?? 10);
+const SYNC_RECORDS = Number(process.env.BENCH_SYNC_RECORDS) || 100_000;
+const SEED_RECORDS = 200;
 
 export interface Listening {
   base: string;
@@ -41,22 +59,23 @@ export interface Listening {
 export async function listen(fetchHandler: (req: Request) => Response | Promise<Response>): Promise<Listening> {
   return new Promise((resolve) => {
     const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      resolve({
-        base: `http://127.0.0.1:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
-      });
+      resolve({ base: `http://127.0.0.1:${info.port}`, close: () => closeServer(server) });
     });
+  });
+}
+
+function closeServer(server: { close(cb: () => void): unknown; closeAllConnections?: () => void }): Promise<void> {
+  return new Promise<void>((done) => {
+    server.close(() => done());
+    server.closeAllConnections?.();
   });
 }
 
 /** An app as main.ts builds it (info-level logs, asynchronous, here to /dev/null), on `database`. */
 export function benchApp(database: Database, notifier: Notifier = new InProcessNotifier(), secret = randomBytes(32)) {
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
-  return createApp({ config: { trustProxy: true }, database, secret, notifier, logger });
+  // Writes as fast as the machine allows: the per-person write rate (ADR 030) is off here.
+  return createApp({ config: { trustProxy: true, limits: { writesPerMinute: 0 } }, database, secret, notifier, logger });
 }
 
 /** A client for the factories that talks to a live server over HTTP. */
@@ -64,186 +83,398 @@ export function httpClient(base: string) {
   return { request: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init) };
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+// ---------------------------------------------------------------------------------------------
+// The lean route: node:http, no framework, the app's statements for each request (see
+// src/server/repos/sessions.repo.ts byTokenHashInSpace, records.repo.ts claimSeq, insert,
+// listWindow, users.repo.ts addBytes, and WRITE_MANY_PG with its batching), the same checks, the
+// same answers.
+
+const SESSION_SQL = (p: (n: number) => string) =>
+  `select sessions.id, sessions.user_id, sessions.expires_at, sessions.last_seen_at,
+     (select status from space_members where space_id = ${p(1)} and user_id = sessions.user_id) as member_status,
+     (select head_seq from spaces where id = ${p(2)}) as head_seq
+   from sessions where sessions.token_hash = ${p(3)}`;
+const LIST_SQL = (p: (n: number) => string) =>
+  `select id, seq, author_id, epoch, ciphertext, created_at from records where space_id = ${p(1)} and seq > ${p(2)} and seq <= ${p(3)} order by seq limit ${p(4)}`;
+const CLAIM_SQL = `update spaces set head_seq = head_seq + 1, bytes_used = bytes_used + ? where id = ? and epoch = ? and needs_rotation = 0
+  and exists (select space_members.user_id from space_members where space_members.space_id = ? and space_members.user_id = ? and space_members.status = 'active')
+  returning head_seq as seq, bytes_used, (select string_agg(user_id, ',') from space_members where space_id = ? and status = 'active') as members`;
+const INSERT_SQL = 'insert into records (space_id, seq, id, author_id, epoch, ciphertext, created_at) values (?, ?, ?, ?, ?, ?, ?)';
+const ADD_BYTES_SQL = 'update users set bytes_used = bytes_used + ? where id = ? returning bytes_used';
+
+interface SessionInSpace {
+  user_id: string;
+  expires_at: number;
+  member_status: string | null;
+  head_seq: number | null;
 }
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** One kind of request, described as data so the load-generator thread can replay it. */
-interface Scenario {
-  name: string;
-  url: string;
-  method?: string;
-  headers?: Record<string, string>;
-  /** JSON text; every `__UUID7__` in it is replaced by a fresh UUIDv7 per request. */
-  body?: string;
-  expectStatus: number;
-  latencies: number[];
-  seconds: number;
+interface LeanStore {
+  session(hash: Buffer, spaceId: string): Promise<SessionInSpace | undefined>;
+  write(spaceId: string, userId: string, body: { id: string; epoch: number; ciphertext: Buffer }): Promise<number | undefined>;
+  list(spaceId: string, since: number, upto: number, limit: number): Promise<Array<{ id: string; seq: number; author_id: string; epoch: number; ciphertext: Buffer; created_at: number }>>;
 }
 
-function scenario(name: string, spec: Omit<Scenario, 'name' | 'latencies' | 'seconds'>): Scenario {
-  return { name, ...spec, latencies: [], seconds: 0 };
-}
+const RECORDS_PATH = /^\/api\/spaces\/([^/]+)\/records(?:\?(.*))?$/;
 
-/**
- * The load generator runs on its own thread (as a separate load-generation process would), so
- * the server's event loop does only server work and the figures measure the server, not the
- * client's fetch machinery sharing its thread.
- */
-const LOADGEN_SOURCE = `
-const { parentPort } = process.getBuiltinModule('node:worker_threads');
-const { randomFillSync } = process.getBuiltinModule('node:crypto');
-function uuidv7() {
-  const b = randomFillSync(new Uint8Array(16));
-  let ms = Date.now();
-  for (let i = 5; i >= 0; i--) { b[i] = ms % 256; ms = Math.floor(ms / 256); }
-  b[6] = (b[6] & 0x0f) | 0x70; b[8] = (b[8] & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
-}
-parentPort.on('message', async ({ spec, durationMs, concurrency }) => {
-  const latencies = [];
-  let error = null;
-  const deadline = performance.now() + durationMs;
-  const loop = async () => {
-    while (performance.now() < deadline && !error) {
-      const init = { method: spec.method || 'GET', headers: spec.headers };
-      if (spec.body) init.body = spec.body.replaceAll('__UUID7__', () => uuidv7());
-      const started = performance.now();
-      const res = await fetch(spec.url, init);
-      await res.arrayBuffer();
-      latencies.push(performance.now() - started);
-      if (res.status !== spec.expectStatus) error = spec.url + ' answered ' + res.status;
+function leanHandler(store: LeanStore) {
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  };
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const match = RECORDS_PATH.exec(req.url ?? '');
+      if (!match) return send(res, 404, { error: { code: 'not-found' } });
+      const spaceId = match[1]!;
+      const token = /(?:^|;\s*)innermost_session=([A-Za-z0-9_-]{43})/.exec(req.headers.cookie ?? '')?.[1];
+      const session = token ? await store.session(createHash('sha256').update(Buffer.from(token, 'base64url')).digest(), spaceId) : undefined;
+      if (!session || session.expires_at <= Date.now()) return send(res, 401, { error: { code: 'unauthenticated' } });
+      if (session.member_status !== 'active') return send(res, 404, { error: { code: 'not-found' } });
+      if (req.method === 'POST') {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const body = JSON.parse(Buffer.concat(chunks).toString()) as { id: string; epoch: number; ciphertext: string };
+        const seq = await store.write(spaceId, session.user_id, { id: body.id, epoch: body.epoch, ciphertext: Buffer.from(body.ciphertext, 'base64url') });
+        if (seq === undefined) return send(res, 409, { error: { code: 'stale-epoch' } });
+        return send(res, 201, { seq, duplicate: false });
+      }
+      const params = new URLSearchParams(match[2] ?? '');
+      const since = Number(params.get('since') ?? 0);
+      const limit = Number(params.get('limit') ?? 200);
+      const head = Number(session.head_seq ?? 0);
+      const upto = Math.min(head, since + limit);
+      const rows = since < head ? await store.list(spaceId, since, upto, limit) : [];
+      const cursor = rows.length >= limit ? rows[rows.length - 1]!.seq : Math.max(since, upto);
+      return send(res, 200, {
+        records: rows.map((r) => ({ id: r.id, seq: r.seq, authorId: r.author_id, epoch: r.epoch, ciphertext: r.ciphertext.toString('base64url'), createdAt: r.created_at })),
+        cursor,
+        hasMore: cursor < head,
+      });
+    } catch (error) {
+      send(res, 500, { error: { code: 'internal', message: (error as Error).message } });
     }
   };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, loop));
-  parentPort.postMessage({ latencies, seconds: (performance.now() - began) / 1000, error });
-});
-`;
+}
 
-function startLoadGenerator() {
-  type Result = { latencies: number[]; seconds: number; error: string | null };
-  const worker = new Worker(LOADGEN_SOURCE, { eval: true });
-  worker.unref();
-  let pending: { resolve: (r: Result) => void; reject: (e: unknown) => void } | null = null;
-  worker.on('message', (result: Result) => pending?.resolve(result));
-  worker.on('error', (error) => pending?.reject(error));
-  const run = (s: Scenario, durationMs: number) =>
-    new Promise<Result>((resolve, reject) => {
-      pending = { resolve, reject };
-      const { latencies: _l, seconds: _s, name: _n, ...spec } = s;
-      worker.postMessage({ spec, durationMs, concurrency: CONCURRENCY });
-    });
-  return { run, stop: () => worker.terminate() };
+async function listenNode(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Listening> {
+  const server = createServer({ keepAlive: true }, handler);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => closeServer(server) };
+}
+
+/** SQLite: the app's pragmas, and its group commit (one transaction per turn of the event loop, a savepoint per write). */
+function leanSqlite(path: string): LeanStore & { close(): void } {
+  const db = new SQLite(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const session = db.prepare(SESSION_SQL(() => '?'));
+  const list = db.prepare(LIST_SQL(() => '?'));
+  const claim = db.prepare(CLAIM_SQL);
+  const insert = db.prepare(INSERT_SQL);
+  const addBytes = db.prepare(ADD_BYTES_SQL);
+  type Item = { spaceId: string; userId: string; body: { id: string; epoch: number; ciphertext: Buffer }; done: (seq: number | undefined) => void };
+  let queue: Item[] = [];
+  const one = db.transaction((item: Item) => {
+    const { spaceId, userId, body } = item;
+    const claimed = claim.get(body.ciphertext.length, spaceId, body.epoch, spaceId, userId, spaceId) as { seq: number } | undefined;
+    if (!claimed) return undefined;
+    insert.run(spaceId, claimed.seq, body.id, userId, body.epoch, body.ciphertext, Date.now());
+    addBytes.get(body.ciphertext.length, userId);
+    return claimed.seq;
+  });
+  const batch = db.transaction((items: Item[]) => items.map((item) => one(item)));
+  return {
+    session: async (hash, spaceId) => session.get(spaceId, spaceId, hash) as SessionInSpace | undefined,
+    write: (spaceId, userId, body) =>
+      new Promise((done) => {
+        queue.push({ spaceId, userId, body, done });
+        if (queue.length === 1) {
+          setImmediate(() => {
+            const items = queue;
+            queue = [];
+            const seqs = batch(items);
+            items.forEach((item, i) => item.done(seqs[i]));
+          });
+        }
+      }),
+    list: async (spaceId, since, upto, limit) => list.all(spaceId, since, upto, limit) as never,
+    close: () => db.close(),
+  };
+}
+
+/** PostgreSQL: the app's pool size, its one-statement write and its (batched) notifier. */
+function leanPostgres(url: string, schema: string, notifier: Notifier): LeanStore & { close(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  const session = SESSION_SQL((n) => `$${n}`);
+  const list = LIST_SQL((n) => `$${n}`);
+  type Item = { spaceId: string; userId: string; id: string; epoch: number; ciphertext: Buffer };
+  const writeMany = createBatcher(
+    async (items: Item[]) => {
+      const { rows } = await pool.query(WRITE_MANY_PG, [
+        items.map((i) => i.spaceId),
+        items.map((i) => i.id),
+        items.map((i) => i.userId),
+        items.map((i) => i.epoch),
+        items.map((i) => i.ciphertext),
+        items.map(() => Date.now()),
+        0,
+        0,
+      ]);
+      const out: Array<{ seq: number; members: string[] } | undefined> = items.map(() => undefined);
+      for (const r of rows as Array<{ ord: string; seq: string; members: string | null }>) out[Number(r.ord) - 1] = { seq: Number(r.seq), members: r.members?.split(',') ?? [] };
+      return out;
+    },
+    { maxBatch: PG_WRITE_BATCH_MAX, maxInFlight: PG_WRITES_IN_FLIGHT },
+  );
+  return {
+    session: async (hash, spaceId) => (await pool.query(session, [spaceId, spaceId, hash])).rows[0] as SessionInSpace | undefined,
+    write: async (spaceId, userId, body) => {
+      const done = await writeMany({ spaceId, userId, ...body });
+      if (done === undefined) return undefined;
+      await notifier.publish(done.members, { spaceId, type: 'records', seq: done.seq });
+      return done.seq;
+    },
+    list: async (spaceId, since, upto, limit) => (await pool.query(list, [spaceId, since, upto, limit])).rows.map((r) => ({ ...r, seq: Number(r.seq), created_at: Number(r.created_at) })),
+    close: () => pool.end(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function writeRequest(space: TestSpace, user: TestUser) {
+  return {
+    path: `/api/spaces/${space.id}/records`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: user.cookie },
+    body: JSON.stringify({ id: '__UUID7__', epoch: space.epoch, ciphertext: blob.ciphertext() }),
+  };
+}
+
+/** An incremental pull: what a client fetches after a live notice (PULL_RECORDS records, 297 bytes each). */
+function pullRequest(space: TestSpace, user: TestUser, head: number) {
+  return { path: `/api/spaces/${space.id}/records?since=${head - PULL_RECORDS}&limit=${PULL_RECORDS}`, headers: { cookie: user.cookie } };
+}
+
+/** A couple with SEED_RECORDS records, made through the app's HTTP API. */
+async function seedCouple(base: string): Promise<{ a: TestUser; b: TestUser; space: TestSpace }> {
+  const client = httpClient(base);
+  const a = await createUser(client);
+  const b = await createUser(client);
+  const space = await createCouple(client, a, b);
+  for (let i = 0; i < SEED_RECORDS; i++) await writeRecord(client, i % 2 ? a : b, space.id, space.epoch);
+  return { a, b, space };
+}
+
+/** Pulls a whole space from seq 0 as a new device does (default page size); returns seconds. */
+async function syncFromScratch(base: string, spaceId: string, cookie: string, expected: number): Promise<number> {
+  const started = performance.now();
+  let since = 0;
+  let count = 0;
+  for (;;) {
+    const res = await fetch(`${base}/api/spaces/${spaceId}/records?since=${since}`, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`sync: ${res.status}`);
+    const page = (await res.json()) as { records: unknown[]; cursor: number; hasMore: boolean };
+    count += page.records.length;
+    since = page.cursor;
+    if (!page.hasMore || page.records.length === 0) break;
+  }
+  if (count < expected) throw new Error(`sync: ${count} of ${expected} records`);
+  return (performance.now() - started) / 1000;
 }
 
 /**
- * Interleaves the scenarios in ROUNDS short slices (after one warm-up slice each), so that load
- * from anything else on the machine affects all of them alike and the ratios stay meaningful.
+ * The median of the per-round ratios: round i of every scenario ran within seconds of the others,
+ * so a paired ratio cancels the drift of background load that a ratio of medians would keep.
  */
-async function runInterleaved(scenarios: Scenario[]): Promise<Map<string, { rps: number; p99: number }>> {
-  const generator = startLoadGenerator();
-  try {
-    const slice = DURATION_MS / ROUNDS;
-    for (const s of scenarios) {
-      const warm = await generator.run(s, WARMUP_MS);
-      if (warm.error) throw new Error(`bench ${s.name}: ${warm.error}`);
-    }
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const s of scenarios) {
-        const result = await generator.run(s, slice);
-        if (result.error) throw new Error(`bench ${s.name}: ${result.error}`);
-        s.latencies.push(...result.latencies);
-        s.seconds += result.seconds;
-      }
-    }
-  } finally {
-    await generator.stop();
-  }
-  return new Map(
-    scenarios.map((s) => {
-      s.latencies.sort((a, b) => a - b);
-      return [s.name, { rps: s.latencies.length / s.seconds, p99: percentile(s.latencies, 99) }];
-    }),
-  );
+function ratio(a: Measured, b: Measured): number {
+  return round(median(a.rounds.map((rps, i) => rps / b.rounds[i]!)), 2);
 }
 
-export async function benchHttp(): Promise<Record<string, number>> {
+async function benchSqlite(dir: string, out: Record<string, number | string>, closers: Array<() => unknown>) {
+  // (a) Bare: Hono + one point select on a SQLite file in WAL mode.
+  const raw = new SQLite(join(dir, 'baseline.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.exec('create table items (id text primary key, value text not null)');
+  const insert = raw.prepare('insert into items (id, value) values (?, ?)');
+  const ids = Array.from({ length: 1000 }, () => uuidv7());
+  raw.transaction(() => ids.forEach((id) => insert.run(id, randomBytes(32).toString('base64url'))))();
+  const select = raw.prepare('select id, value from items where id = ?');
+  const bare = await listen(new Hono().get('/items/:id', (c) => c.json(select.get(c.req.param('id')) ?? null)).fetch);
+  closers.push(() => bare.close(), () => raw.close());
+
+  // (b) The app, on its own database.
+  const database = await openDatabase({ sqlitePath: join(dir, 'app.db') });
+  closers.push(() => database.close());
+  const app = await listen(benchApp(database).fetch);
+  closers.push(() => app.close());
+  const { a, b, space } = await seedCouple(app.base);
+
+  // (c) Lean: the same statements on the same database file, no framework.
+  const leanStore = leanSqlite(join(dir, 'app.db'));
+  closers.push(() => leanStore.close());
+  const lean = await listenNode(leanHandler(leanStore));
+  closers.push(() => lean.close());
+
+  const scenarios: Scenario[] = [
+    { name: 'bare', origin: bare.base, requests: [{ path: `/items/${ids[0]}` }], expectStatus: 200 },
+    { name: 'lean_write', origin: lean.base, requests: [writeRequest(space, a)], expectStatus: 201 },
+    { name: 'write', origin: app.base, requests: [writeRequest(space, a)], expectStatus: 201 },
+    { name: 'lean_pull', origin: lean.base, requests: [pullRequest(space, b, SEED_RECORDS)], expectStatus: 200 },
+    { name: 'pull', origin: app.base, requests: [pullRequest(space, b, SEED_RECORDS)], expectStatus: 200 },
+  ];
+  const m = await runInterleaved(scenarios);
+  const get = (name: string) => m.get(name)!;
+  Object.assign(
+    out,
+    figures('bare', get('bare')),
+    figures('lean_write', get('lean_write')),
+    figures('write', get('write')),
+    figures('lean_pull', get('lean_pull')),
+    figures('pull', get('pull')),
+    {
+      write_ratio: ratio(get('write'), get('bare')),
+      pull_ratio: ratio(get('pull'), get('bare')),
+      write_vs_lean: ratio(get('write'), get('lean_write')),
+      pull_vs_lean: ratio(get('pull'), get('lean_pull')),
+      lean_write_ratio: ratio(get('lean_write'), get('bare')),
+      lean_pull_ratio: ratio(get('lean_pull'), get('bare')),
+    },
+  );
+
+  // (d) A space of SYNC_RECORDS records synced from scratch (statistics play no part on SQLite).
+  const big = await createCouple(httpClient(app.base), a, b);
+  const sqlite = new SQLite(join(dir, 'app.db'));
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite
+    .prepare(
+      `with recursive g(n) as (select 1 union all select n + 1 from g where n < ?)
+       insert into records (space_id, seq, id, author_id, epoch, ciphertext, created_at) select ?, n, lower(hex(randomblob(16))), ?, ?, randomblob(297), ? from g`,
+    )
+    .run(SYNC_RECORDS, big.id, a.id, big.epoch, Date.now());
+  sqlite.prepare('update spaces set head_seq = ? where id = ?').run(SYNC_RECORDS, big.id);
+  sqlite.close();
+  out.sync_100k_s = round(await syncFromScratch(app.base, big.id, b.cookie, SYNC_RECORDS), 2);
+}
+
+async function benchPostgres(url: string, out: Record<string, number | string>, closers: Array<() => unknown>) {
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const channel = `innermost_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  closers.push(async () => {
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
+  });
+
+  // (a) Bare: Hono + one point select on PostgreSQL (a pool of 10, as the app's).
+  await admin.query(`create table ${schema}.items (id text primary key, value text not null)`);
+  const ids = Array.from({ length: 1000 }, () => uuidv7());
+  await admin.query(`insert into ${schema}.items select unnest($1::text[]), md5(random()::text)`, [ids]);
+  const barePool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  closers.push(() => barePool.end());
+  const bare = await listen(
+    new Hono().get('/items/:id', async (c) => c.json((await barePool.query('select id, value from items where id = $1', [c.req.param('id')])).rows[0] ?? null)).fetch,
+  );
+  closers.push(() => bare.close());
+
+  // (b) The app as main.ts builds it on PostgreSQL (LISTEN/NOTIFY notifier).
+  const database = await openDatabase({ databaseUrl: url, pgSchema: schema });
+  closers.push(() => database.close());
+  const notifier = new PostgresNotifier({ databaseUrl: url, channel });
+  await notifier.ready();
+  closers.push(() => notifier.close());
+  const app = await listen(benchApp(database, notifier).fetch);
+  closers.push(() => app.close());
+  const { a, b, space } = await seedCouple(app.base);
+  // 16 writers, each in a space of their own with a partner.
+  const spread: Array<{ user: TestUser; space: TestSpace }> = [];
+  for (let i = 0; i < 16; i++) {
+    const client = httpClient(app.base);
+    const [w, p] = [await createUser(client), await createUser(client)];
+    spread.push({ user: w, space: await createCouple(client, w, p) });
+  }
+
+  // (c) Lean on PostgreSQL.
+  const leanNotifier = new PostgresNotifier({ databaseUrl: url, channel });
+  await leanNotifier.ready();
+  closers.push(() => leanNotifier.close());
+  const leanStore = leanPostgres(url, schema, leanNotifier);
+  closers.push(() => leanStore.close());
+  const lean = await listenNode(leanHandler(leanStore));
+  closers.push(() => lean.close());
+
+  const spreadRequests = spread.map(({ user, space: s }) => writeRequest(s, user));
+  const scenarios: Scenario[] = [
+    { name: 'pg_bare', origin: bare.base, requests: [{ path: `/items/${ids[0]}` }], expectStatus: 200 },
+    { name: 'pg_lean_write', origin: lean.base, requests: [writeRequest(space, a)], expectStatus: 201 },
+    { name: 'pg_write', origin: app.base, requests: [writeRequest(space, a)], expectStatus: 201 },
+    { name: 'pg_lean_write16', origin: lean.base, requests: spreadRequests, expectStatus: 201 },
+    { name: 'pg_write16', origin: app.base, requests: spreadRequests, expectStatus: 201 },
+    { name: 'pg_lean_pull', origin: lean.base, requests: [pullRequest(space, b, SEED_RECORDS)], expectStatus: 200 },
+    { name: 'pg_pull', origin: app.base, requests: [pullRequest(space, b, SEED_RECORDS)], expectStatus: 200 },
+  ];
+  const m = await runInterleaved(scenarios);
+  const get = (name: string) => m.get(name)!;
+  for (const s of scenarios) Object.assign(out, figures(s.name, get(s.name)));
+  Object.assign(out, {
+    pg_write_ratio: ratio(get('pg_write'), get('pg_bare')),
+    pg_write16_ratio: ratio(get('pg_write16'), get('pg_bare')),
+    pg_pull_ratio: ratio(get('pg_pull'), get('pg_bare')),
+    pg_write_vs_lean: ratio(get('pg_write'), get('pg_lean_write')),
+    pg_write16_vs_lean: ratio(get('pg_write16'), get('pg_lean_write16')),
+    pg_pull_vs_lean: ratio(get('pg_pull'), get('pg_lean_pull')),
+  });
+
+  // (d) A space of SYNC_RECORDS records synced from scratch with stale statistics: the planner
+  // last saw the records table nearly empty (analysed now, autovacuum off for it), then it grew.
+  const big = await createCouple(httpClient(app.base), a, b);
+  await admin.query(`alter table ${schema}.records set (autovacuum_enabled = off)`);
+  await admin.query(`delete from ${schema}.records where space_id <> $1`, [space.id]);
+  await admin.query(`analyze ${schema}.records`);
+  await admin.query(
+    `insert into ${schema}.records (space_id, seq, id, author_id, epoch, ciphertext, created_at)
+     select $1, g, md5(g::text), $2, $3, decode(repeat(md5(g::text), 10), 'hex'), $4 from generate_series(1, $5::int) g`,
+    [big.id, a.id, big.epoch, Date.now(), SYNC_RECORDS],
+  );
+  await admin.query(`update ${schema}.spaces set head_seq = $1 where id = $2`, [SYNC_RECORDS, big.id]);
+  out.pg_sync_100k_s = round(await syncFromScratch(app.base, big.id, b.cookie, SYNC_RECORDS), 2);
+
+  // (e) The same with the worst plan the statistics could lead to, forced: no index scans, so
+  // PostgreSQL answers every page with a bitmap heap scan and a sort (what a stale-statistics
+  // plan did in issue 18). A bounded window keeps each sort to one page's worth of records.
+  const worstPool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: int8AsNumber }, options: `-c search_path=${schema} -c enable_indexscan=off -c enable_indexonlyscan=off` });
+  worstPool.on('error', () => {});
+  const worstDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: worstPool }) });
+  closers.push(() => worstDb.destroy());
+  const worst = await listen(benchApp({ db: worstDb, dialect: 'postgres', ping: async () => {}, close: () => worstDb.destroy() }, notifier).fetch);
+  closers.push(() => worst.close());
+  out.pg_sync_100k_worst_plan_s = round(await syncFromScratch(worst.base, big.id, b.cookie, SYNC_RECORDS), 2);
+}
+
+/** int8 as a number, as the app's pool parses it (src/server/db/open.ts). */
+const int8AsNumber = ((oid: number, format?: 'text' | 'binary') =>
+  oid === 20 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'];
+
+export async function benchHttp(): Promise<Record<string, number | string>> {
+  const out: Record<string, number | string> = { concurrency: CONCURRENCY };
   const dir = mkdtempSync(join(tmpdir(), 'innermost-bench-http-'));
-  const closers: Array<() => Promise<void> | void> = [];
+  const closers: Array<() => unknown> = [];
   try {
-    // (a) Baseline: Hono + one point select on a SQLite file in WAL mode.
-    const raw = new SQLite(join(dir, 'baseline.db'));
-    raw.pragma('journal_mode = WAL');
-    raw.exec('create table items (id text primary key, value text not null)');
-    const insert = raw.prepare('insert into items (id, value) values (?, ?)');
-    const ids = Array.from({ length: 1000 }, () => uuidv7());
-    raw.transaction(() => ids.forEach((id) => insert.run(id, randomBytes(32).toString('base64url'))))();
-    const select = raw.prepare('select id, value from items where id = ?');
-    const bare = new Hono().get('/items/:id', (c) => c.json(select.get(c.req.param('id')) ?? null));
-    const baselineServer = await listen(bare.fetch);
-    closers.push(
-      () => baselineServer.close(),
-      () => {
-        raw.close();
-      },
-    );
-
-    // (b) The real app on its own SQLite database.
-    const database = await openDatabase({ sqlitePath: join(dir, 'app.db') });
-    closers.push(async () => {
-      await database.close();
-    });
-    const app = benchApp(database);
-    const server = await listen(app.fetch);
-    closers.push(() => server.close());
-    const client = httpClient(server.base);
-    const a: TestUser = await createUser(client);
-    const b: TestUser = await createUser(client);
-    const space = await createCouple(client, a, b);
-    for (let i = 0; i < 200; i++) await writeRecord(client, i % 2 ? a : b, space.id, space.epoch);
-
-    const baselineScenario = scenario('baseline', { url: `${baselineServer.base}/items/${ids[0]}`, expectStatus: 200 });
-    const writeScenario = scenario('write', {
-      url: `${server.base}/api/spaces/${space.id}/records`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: a.cookie },
-      body: JSON.stringify({ id: '__UUID7__', epoch: space.epoch, ciphertext: blob.ciphertext() }),
-      expectStatus: 201,
-    });
-    // An incremental pull: what a client fetches after a live notice (the records since its
-    // cursor; PULL_RECORDS of them, default 10, each a 297-byte ciphertext).
-    const pullRecords = Number(process.env.PULL_RECORDS ?? 10);
-    const pullScenario = scenario('pull', {
-      url: `${server.base}/api/spaces/${space.id}/records?since=${200 - pullRecords}&limit=${pullRecords}`,
-      headers: { cookie: b.cookie },
-      expectStatus: 200,
-    });
-
-    const results = await runInterleaved([baselineScenario, writeScenario, pullScenario]);
-    const baseline = results.get('baseline')!;
-    const write = results.get('write')!;
-    const pull = results.get('pull')!;
-
-    return {
-      concurrency: CONCURRENCY,
-      baseline_rps: round(baseline.rps, 0),
-      baseline_p99_ms: round(baseline.p99, 2),
-      write_rps: round(write.rps, 0),
-      write_p99_ms: round(write.p99, 2),
-      pull_rps: round(pull.rps, 0),
-      pull_p99_ms: round(pull.p99, 2),
-      write_ratio: round(write.rps / baseline.rps, 2),
-      pull_ratio: round(pull.rps / baseline.rps, 2),
-    };
+    if (process.env.BENCH_HTTP !== 'postgres') await benchSqlite(dir, out, closers);
+    for (const close of closers.splice(0).reverse()) await close();
+    const url = process.env.BENCH_DATABASE_URL;
+    if (url) await benchPostgres(url, out, closers);
+    else out.postgres = 'skipped (set BENCH_DATABASE_URL)';
   } finally {
     for (const close of closers.reverse()) await close();
     rmSync(dir, { recursive: true, force: true });
   }
+  return out;
 }
 
 if (import.meta.main) {

@@ -23,6 +23,10 @@ import sexualDeck from './decks/sexual.json' with { type: 'json' };
 import communicationDeck from './decks/communication.json' with { type: 'json' };
 import healthDeck from './decks/health-and-low-energy.json' with { type: 'json' };
 import playfulDeck from './decks/light-and-playful.json' with { type: 'json' };
+import moneyDeck from './decks/money-and-home.json' with { type: 'json' };
+import familyDeck from './decks/family-and-future.json' with { type: 'json' };
+import needsDeck from './decks/saying-what-i-need.json' with { type: 'json' };
+import flirtingDeck from './decks/flirting-and-play.json' with { type: 'json' };
 
 /** The library's files as bundled. */
 export const LIBRARY_FILES: LibraryFiles = {
@@ -43,6 +47,10 @@ export const LIBRARY_FILES: LibraryFiles = {
     { file: 'decks/communication.json', data: communicationDeck },
     { file: 'decks/health-and-low-energy.json', data: healthDeck },
     { file: 'decks/light-and-playful.json', data: playfulDeck },
+    { file: 'decks/money-and-home.json', data: moneyDeck },
+    { file: 'decks/family-and-future.json', data: familyDeck },
+    { file: 'decks/saying-what-i-need.json', data: needsDeck },
+    { file: 'decks/flirting-and-play.json', data: flirtingDeck },
   ],
   dimensions: { file: 'dimensions.json', data: dimensions },
   obstacles: { file: 'obstacles.json', data: obstacles },

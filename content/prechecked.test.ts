@@ -10,6 +10,10 @@ import { DerivedTexts, libraryAsBundled, parseLibrary } from '../src/shared/libr
 import { DERIVED_EXERCISES } from './catalog.ts';
 import { EXERCISE_BY_ID, EXERCISE_FILES } from './exercises/index.ts';
 import { LIBRARY_FILES } from './library.ts';
+import { COMFORT_FILES } from './comfort.ts';
+import { parseComfort } from '../src/shared/comfort.ts';
+import { parseListeningGuide } from '../src/shared/listening.ts';
+import { LISTENING_GUIDE_FILE } from './listening.ts';
 
 describe('bundled content, taken as it is by the browser', () => {
   it('is checked (not taken as it is) everywhere but the browser bundle', () => {
@@ -22,6 +26,8 @@ describe('bundled content, taken as it is by the browser', () => {
     expect(DerivedTexts.parse(derivedJson)).toEqual(derivedJson);
     expect(DERIVED_EXERCISES.length).toBeGreaterThan(20);
     expect(parseExercises(DERIVED_EXERCISES)).toEqual(DERIVED_EXERCISES);
+    expect(parseListeningGuide(LISTENING_GUIDE_FILE.file, LISTENING_GUIDE_FILE.data)).toEqual(LISTENING_GUIDE_FILE.data);
+    expect(parseComfort(COMFORT_FILES.catalog, COMFORT_FILES.touchProgram)).toEqual({ catalog: COMFORT_FILES.catalog, program: COMFORT_FILES.touchProgram });
   });
 
   it('would notice a field the schema drops (the check can fail)', () => {

@@ -161,4 +161,11 @@ export const LABELS = {
   roundSubmission: 'innermost/round-submission/v1',
   roundSubmissionSig: 'innermost/round-submission-sig/v1',
   draft: 'innermost/draft/v1',
+  comfortElement: 'innermost/comfort-element/v1',
+  comfortPair: 'innermost/comfort-pair/v1',
+  comfortMessage: 'innermost/comfort-message/v1',
+  comfortMessageSig: 'innermost/comfort-message-sig/v1',
+  touchPair: 'innermost/touch-pair/v1',
+  touchNote: 'innermost/touch-note/v1',
+  archive: 'innermost/archive/v1',
 } as const;

@@ -17,3 +17,5 @@ export * from './departure.ts';
 export * from './tombstone.ts';
 export * from './safety-code.ts';
 export * from './rounds.ts';
+export * from './psi.ts';
+export * from './pair.ts';

@@ -13,22 +13,32 @@ import { csrfProtection } from './http/csrf.ts';
 import { AppError, errorBody } from './http/errors.ts';
 import { observe } from './http/observe.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
+import { hostCheck } from './http/host-check.ts';
+import { createLockout, knownDevices } from './http/lockout.ts';
+import { createWriteRate } from './http/write-rate.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { createStreamRegistry } from './realtime/streams.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { createMetrics } from './metrics.ts';
 import { createStore } from './repos/store.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { careRoutes } from './routes/care.routes.ts';
+import { comfortRoutes } from './routes/comfort.routes.ts';
 import type { RouteDeps } from './routes/deps.ts';
 import { eventsRoutes } from './routes/events.routes.ts';
 import { invitesRoutes } from './routes/invites.routes.ts';
 import { opsRoutes } from './routes/ops.routes.ts';
+import { pushRoutes } from './routes/push.routes.ts';
 import { recordsRoutes } from './routes/records.routes.ts';
 import { roundsRoutes } from './routes/rounds.routes.ts';
 import { spacesRoutes } from './routes/spaces.routes.ts';
 import { hasWebBuild, staticRoutes } from './routes/static.routes.ts';
 import { createAuthService } from './services/auth.service.ts';
+import { createComfortService } from './services/comfort.service.ts';
 import { createInvitesService } from './services/invites.service.ts';
+import { createPushService } from './services/push.service.ts';
 import { createRecordsService } from './services/records.service.ts';
 import { createRoundsService } from './services/rounds.service.ts';
 import { createSpacesService } from './services/spaces.service.ts';
@@ -51,17 +61,25 @@ export function createApp(deps: AppDeps) {
   const metrics = deps.metrics ?? createMetrics();
   const lifecycle = deps.lifecycle ?? new Lifecycle();
   const store = createStore(database);
-  const serviceDeps = { store, notifier, logger, now };
+  const serviceDeps = { store, notifier, logger, now, push: deps.push };
 
-  const auth = createAuthService({ ...serviceDeps, secret });
+  const limits: Limits = { ...DEFAULT_LIMITS, ...config.limits };
+  const auth = createAuthService({ ...serviceDeps, secret, signup: config.signup ?? 'open' });
+  const rateLimiter = createRateLimiter({ store, secret, now });
   const routeDeps: RouteDeps = {
     config,
     auth,
-    spaces: createSpacesService(serviceDeps),
-    invites: createInvitesService(serviceDeps),
-    records: createRecordsService({ ...serviceDeps, onWrite: () => metrics.recordsWritten.inc() }),
+    spaces: createSpacesService({ ...serviceDeps, limits }),
+    invites: createInvitesService({ ...serviceDeps, limits }),
+    records: createRecordsService({ ...serviceDeps, limits, onWrite: () => metrics.recordsWritten.inc() }),
     rounds: createRoundsService(serviceDeps),
-    rateLimiter: createRateLimiter({ store, secret, now }),
+    push: createPushService({ ...serviceDeps, rateLimiter }),
+    rateLimiter,
+    lockout: createLockout({ store, secret, now }),
+    devices: knownDevices({ config, secret, now }),
+    writeRate: createWriteRate({ limits, now }),
+    streams: createStreamRegistry(limits.streamsPerSession),
+    comfort: createComfortService(serviceDeps),
     ...sessionMiddleware({ config, auth, now }),
     notifier,
     lifecycle,
@@ -74,6 +92,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', observe(logger, metrics));
   app.use('*', securityHeaders(config));
+  app.use('*', hostCheck(config));
   app.use('/api/*', csrfProtection(config));
   app.use('/api/*', bodyLimit());
 
@@ -107,6 +126,9 @@ export function createApp(deps: AppDeps) {
     .route('/api', invitesRoutes(routeDeps))
     .route('/api', recordsRoutes(routeDeps))
     .route('/api', roundsRoutes(routeDeps))
+    .route('/api', pushRoutes(routeDeps))
+    .route('/api', comfortRoutes(routeDeps))
+    .route('/api', careRoutes(routeDeps))
     .route('/api', eventsRoutes(routeDeps));
 
   if (hasWebBuild(config.staticDir)) app.route('/', staticRoutes(config.staticDir));

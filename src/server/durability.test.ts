@@ -22,7 +22,7 @@ afterAll(() => {
 
 async function start(): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', STATIC_DIR: join(dataDir, 'no-web') },
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', STATIC_DIR: join(dataDir, 'no-web'), SIGNUP: 'open', WRITE_RATE_PER_MINUTE: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -58,7 +58,7 @@ it('keeps every acknowledged write across a SIGKILL', { timeout: 60_000 }, async
   expect(signup.headers.get('content-security-policy')).toContain("default-src 'self'");
   expect(signup.headers.get('x-content-type-options')).toBe('nosniff');
   expect(signup.headers.get('cache-control')).toBe('no-store');
-  expect(signup.headers.get('set-cookie')).toMatch(/^innermost_session=[A-Za-z0-9_-]{43}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict$/);
+  expect(signup.headers.getSetCookie()[0]).toMatch(/^innermost_session=[A-Za-z0-9_-]{43}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict$/);
   const events = await fetch(`${first.base}/api/events`, { headers: { cookie: cookieOf(signup) } });
   expect(events.headers.get('content-type')).toBe('text/event-stream');
   expect(events.headers.get('cache-control')).toBe('no-store');

@@ -22,6 +22,17 @@ const REDACT_PATHS = [
   '*.ciphertext',
   'url',
   '*.url',
+  // Web Push: a subscription's endpoint and keys are capabilities, a payload is the message.
+  'endpoint',
+  '*.endpoint',
+  'keys',
+  '*.keys',
+  'p256dh',
+  '*.p256dh',
+  'auth',
+  '*.auth',
+  'payload',
+  '*.payload',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

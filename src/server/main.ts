@@ -1,5 +1,5 @@
 /**
- * Boot: config (fail fast) -> database (migrate) -> notifier -> app -> listen. SIGTERM/SIGINT
+ * Boot: config (fail fast) -> database (migrate) -> notifier -> push (VAPID keys, sender loop) -> app -> listen. SIGTERM/SIGINT
  * shut down gracefully (stop accepting, end live streams, close notifier and database, exit 0);
  * a second signal exits at once.
  */
@@ -9,6 +9,7 @@ import pino from 'pino';
 // Importing the content validates every content file against its schema: a broken file stops
 // the server at boot with a message naming it, instead of failing in someone's browser later.
 import '../../content/catalog.ts';
+import '../../content/help.ts';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/open.ts';
 import { ConfigError, loadConfig, loadServerSecret } from './env.ts';
@@ -17,6 +18,9 @@ import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { InProcessNotifier, type Notifier } from './realtime/notifier.ts';
 import { PostgresNotifier } from './realtime/postgres-notifier.ts';
+import { type Push, createPush } from './push/index.ts';
+import { isLocalSubject, loadVapidKeys } from './push/vapid.ts';
+import { firstBootLink, signupUrl } from './signup-links.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
@@ -52,9 +56,23 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     sqlitePath: join(config.dataDir, 'innermost.db'),
   });
+  // The first account of a non-open instance: a one-time link, printed on this boot only.
+  const firstLink = config.signup === 'open' ? null : await firstBootLink(database, { now: Date.now() });
   const notifier: Notifier = config.databaseUrl
     ? new PostgresNotifier({ databaseUrl: config.databaseUrl, logger })
     : new InProcessNotifier();
+  let push: Push | undefined;
+  if (config.push.enabled) {
+    const vapid = loadVapidKeys({ dataDir: config.dataDir, vapidKeys: config.push.vapidKeys });
+    if (vapid.source === 'generated') logger.info('generated a new VAPID key pair for Web Push in the data directory');
+    if (config.databaseUrl && vapid.source !== 'env') {
+      logger.warn('DATABASE_URL is set but VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY are not: every app server on this database must share one VAPID key pair');
+    }
+    if (isLocalSubject(config.push.subject)) {
+      logger.warn('the VAPID subject points at localhost, which Apple\'s push service refuses: set VAPID_SUBJECT (mailto: or https:) or an https PUBLIC_ORIGIN');
+    }
+    push = createPush({ database, logger, keys: vapid.keys, subject: config.push.subject, allowInsecureEndpoints: config.push.allowInsecureEndpoints });
+  }
   const lifecycle = new Lifecycle();
   const app = createApp({
     config,
@@ -64,12 +82,19 @@ async function main(): Promise<void> {
     logger,
     lifecycle,
     metrics: createMetrics({ defaultMetrics: true }),
+    push,
   });
+  push?.sender.start();
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = config.publicOrigin ?? `http://localhost:${info.port}`;
     logger.info({ port: info.port, database: database.dialect }, 'listening');
     console.log(`Innermost is running at ${url}`);
+    if (firstLink) {
+      console.log(
+        `Sign-up here is ${config.signup === 'closed' ? 'closed' : 'by invitation'}. Make the first account with this one-time link (it works once, for 7 days; it is not shown again, and \`npm run signup-link\` makes more):\n  ${signupUrl(url, firstLink.token)}`,
+      );
+    }
   });
   server.on('error', (error) => {
     logger.fatal({ err: { message: error.message } }, 'server error');
@@ -99,6 +124,8 @@ async function main(): Promise<void> {
       sweep();
       setInterval(sweep, 50).unref();
     });
+    // Lets a send in flight finish (and its outbox row settle) before the database closes.
+    await push?.sender.stop().catch(() => {});
     await notifier.close().catch(() => {});
     await database.close().catch(() => {});
     clearTimeout(force);

@@ -10,7 +10,10 @@ import { z } from 'zod';
 import { B64URL_RE, b64DecodedLength } from './base64.ts';
 import { UUID_RE } from './ids.ts';
 import {
+  MAX_COMFORT_SLOTS,
   MAX_EMAIL_CHARS,
+  MAX_INT32,
+  comfortCiphertextBytes,
   MAX_DELETES_PER_WRITE,
   MAX_DEPARTURE_BYTES,
   MAX_MEMBERSHIP_ENTRY_BYTES,
@@ -36,12 +39,18 @@ function b64(minBytes: number, maxBytes: number = minBytes) {
 }
 
 const Id = z.string().regex(UUID_RE, 'must be a UUID');
+/**
+ * No control characters (NUL among them): PostgreSQL's text type cannot hold NUL, and nothing
+ * a person types into an address contains one.
+ */
 const Email = z
   .string()
   .trim()
   .toLowerCase()
   .max(MAX_EMAIL_CHARS)
-  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address');
+  .regex(/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u, 'must be an email address');
+/** A key epoch: 1.. the largest 32-bit integer (the column's range on PostgreSQL). */
+const Epoch = z.number().int().min(1).max(MAX_INT32);
 
 const Key32 = b64(32);
 const Sealed = b64(16, MAX_SEALED_BYTES);
@@ -61,6 +70,17 @@ const PublicKeys = z.strictObject({ x25519: Key32, ed25519: Key32 });
 
 export const AuthParamsQuery = z.strictObject({ email: Email });
 
+/**
+ * What lets a person create an account on an instance that is not open to everyone
+ * (SIGNUP=invite|closed, ADR 030): a shared place's invitation (its id and token, as the join
+ * screen holds them; each invitation lets one account be made) or an operator's one-time
+ * sign-up link (its token).
+ */
+export const SignupPermit = z.union([z.strictObject({ inviteId: Id, token: Key32 }), z.strictObject({ link: Key32 })]);
+export type SignupPermit = z.infer<typeof SignupPermit>;
+
+export const SIGNUP_MODES = ['open', 'invite', 'closed'] as const;
+
 export const SignupBody = z.strictObject({
   userId: Id,
   email: Email,
@@ -75,6 +95,8 @@ export const SignupBody = z.strictObject({
   publicKeys: PublicKeys,
   wrappedIdentity: Sealed,
   personalSpace: z.strictObject({ id: Id, sealedKey: Sealed, membershipEntry: MembershipEntryBytes }),
+  /** Needed unless the instance is open to everyone. */
+  permit: SignupPermit.optional(),
 });
 export type SignupBody = z.infer<typeof SignupBody>;
 
@@ -197,7 +219,7 @@ export const CreateSpaceBody = z.strictObject({
 
 /** A new epoch: a fresh space key sealed to every member who remains, plus admitted joiners. */
 export const RotateBody = z.strictObject({
-  epoch: z.number().int().min(2),
+  epoch: Epoch.min(2),
   sealedKeys: z
     .array(z.strictObject({ userId: Id, sealedKey: Sealed }))
     .min(1)
@@ -244,7 +266,7 @@ export const AcceptInviteBody = z.strictObject({ token: Key32, mac: Key32 });
 
 export const WriteRecordBody = z.strictObject({
   id: Id,
-  epoch: z.number().int().min(1),
+  epoch: Epoch,
   ciphertext: b64(41, MAX_RECORD_BYTES),
   /**
    * This record is a tombstone: delete these records of mine in this space, in the same
@@ -280,7 +302,7 @@ export const RoundParam = z.strictObject({ spaceId: Id, roundId: Id });
 export const CreateRoundBody = z.strictObject({
   id: Id,
   /** Must be the space's current epoch; header and submissions are encrypted under its key. */
-  epoch: z.number().int().min(1),
+  epoch: Epoch,
   header: b64(41, MAX_SEALED_BYTES),
   /** Active members of the space, the caller among them, each once ('members-mismatch' otherwise). */
   participants: z.array(Id).min(2).max(MAX_SPACE_MEMBERS),
@@ -329,14 +351,135 @@ export const RoundSubmission = z.object({
 });
 export type RoundSubmission = z.infer<typeof RoundSubmission>;
 
+// ---------- comfort match (gated two-party exchange, ADR 026) ----------
+
+/**
+ * A comfort match between two members of a shared space: two phases, each a message from both,
+ * released to the other only once both have posted it. Messages are sealed to the pair and
+ * signed by the client; the server sees sizes (fixed per run) and times, never an answer.
+ */
+export const ComfortRunParam = z.strictObject({ spaceId: Id, runId: Id });
+
+export const CreateComfortRunBody = z.strictObject({
+  id: Id,
+  /** The other participant: an active member of the space, not the caller. */
+  partnerId: Id,
+  /** Points per message: an even number, twice the catalog's item count. */
+  slots: z.number().int().min(2).max(MAX_COMFORT_SLOTS).refine((n) => n % 2 === 0, 'must be even'),
+});
+export type CreateComfortRunBody = z.infer<typeof CreateComfortRunBody>;
+
+export const PostComfortMessageBody = z.strictObject({
+  phase: z.union([z.literal(1), z.literal(2)]),
+  /** Exactly 41 + 32 x slots bytes for the run (checked by the server: 'bad-request'). */
+  ciphertext: b64(comfortCiphertextBytes(2), comfortCiphertextBytes(MAX_COMFORT_SLOTS)),
+  signature: b64(64),
+});
+export type PostComfortMessageBody = z.infer<typeof PostComfortMessageBody>;
+
+const ComfortRunStatus = z.enum(['open', 'done', 'declined', 'expired']);
+
+export const ComfortRunSummary = z.object({
+  id: Id,
+  spaceId: Id,
+  createdBy: Id,
+  /** The two participants, sorted, with the phases each has posted (never what). */
+  participants: z.array(z.object({ userId: Id, posted: z.array(z.number().int()) })),
+  slots: z.number().int(),
+  status: ComfortRunStatus,
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  closedAt: z.number().nullable(),
+  /** Phases whose messages have been released (both posted). */
+  released: z.array(z.number().int()),
+});
+export type ComfortRunSummary = z.infer<typeof ComfortRunSummary>;
+
+export const ComfortMessage = z.object({
+  userId: Id,
+  phase: z.number().int(),
+  ciphertext: z.string(),
+  signature: z.string(),
+  postedAt: z.number(),
+});
+export type ComfortMessage = z.infer<typeof ComfortMessage>;
+
 // ---------- live events (SSE on /api/events) ----------
 
 /** What changed; never what it says. Clients react by pulling. */
 export const LiveEvent = z.object({
   spaceId: Id,
-  type: z.enum(['records', 'members', 'epoch', 'invites', 'removed', 'rounds']),
+  type: z.enum(['records', 'members', 'epoch', 'invites', 'removed', 'rounds', 'comfort']),
   seq: z.number().int().optional(),
   /** type 'rounds': the round that was created, answered, revealed, withdrawn or cancelled. */
   roundId: Id.optional(),
+  /** type 'comfort': the comfort match that was started, posted to, declined or finished. */
+  runId: Id.optional(),
 });
 export type LiveEvent = z.infer<typeof LiveEvent>;
+
+// ---------- Web Push (docs/decisions/024-web-push.md) ----------
+
+/** The events a device can choose to be told about; the push message names only the kind. */
+export const PUSH_KINDS = ['joined', 'opened', 'waiting', 'thinking', 'reply', 'reminder', 'plan', 'listening', 'bad-day'] as const;
+export type PushKind = (typeof PUSH_KINDS)[number];
+
+/** 'HH:MM', 00:00..23:59 (a wall-clock time in the device's time zone). */
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+
+export const PushPrefs = z.strictObject({
+  events: z.strictObject({
+    joined: z.boolean(),
+    opened: z.boolean(),
+    waiting: z.boolean(),
+    thinking: z.boolean(),
+    reply: z.boolean(),
+    reminder: z.boolean(),
+    /** A plan's reminder (issue 14); a device that does not say follows its `reminder` choice. */
+    plan: z.boolean().optional(),
+    /** A listening turn asked for, answered, or its time to talk or come back (issue 15); unsaid: as `thinking`. */
+    listening: z.boolean().optional(),
+    /** Someone shared a hard day (issue 15); unsaid: as `thinking`. */
+    'bad-day': z.boolean().optional(),
+  }),
+  /** Held while inside [start, end) in timeZone; may cross midnight; start === end means none. */
+  quietHours: z.strictObject({ start: ClockTime, end: ClockTime }).nullable(),
+  /** IANA name; that it exists is checked by the server (push-time-zone-invalid). */
+  timeZone: z.string().min(1).max(64),
+  /** The daily question reminder, in timeZone; the server learns this time. */
+  reminderAt: ClockTime.nullable(),
+});
+export type PushPrefs = z.infer<typeof PushPrefs>;
+
+export const MAX_PUSH_ENDPOINT_CHARS = 1024;
+
+export const PushSubscriptionBody = z.strictObject({
+  /** The push service's URL for this device; scheme and host are checked by the server (push-endpoint-invalid). */
+  endpoint: z.string().min(1).max(MAX_PUSH_ENDPOINT_CHARS).regex(/^\P{Cc}+$/u, 'must not hold control characters'),
+  keys: z.strictObject({ p256dh: b64(65), auth: b64(16) }),
+  prefs: PushPrefs,
+});
+
+/** How far ahead a plan's reminder may be scheduled. */
+export const PUSH_SCHEDULE_MAX_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+
+/**
+ * A plan's reminder (issue 14): when to send (epoch ms), to whom, and an opaque id made on the
+ * device (kept inside the encrypted plan), so it can be moved or cancelled. The server learns
+ * only when; what the plan is stays in the record.
+ */
+export const PushScheduleBody = z.strictObject({
+  at: z.number().int().min(0),
+  to: z.array(Id).min(1).max(20),
+  id: Id,
+  /** What the reminder is for: a plan (the default) or a listening turn's time to talk or come back. */
+  kind: z.enum(['plan', 'listening']).optional(),
+});
+export const SCHEDULED_PUSH_KINDS = ['plan', 'listening'] as const;
+
+export const PushScheduleParam = z.strictObject({ spaceId: Id, id: Id });
+
+export const PushPingBody = z.strictObject({
+  kind: z.enum(['thinking', 'reply', 'listening', 'bad-day']),
+  to: z.array(Id).min(1).max(20),
+});

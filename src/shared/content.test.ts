@@ -93,6 +93,15 @@ describe('exercise files', () => {
     }
   });
 
+  it('each say in one short line what they touch, before anyone starts', () => {
+    for (const exercise of EXERCISES) {
+      expect(exercise.touches, exercise.id).toBeTruthy();
+      // Shown after "This one touches on", so a phrase: no capital to start, no full stop to end.
+      expect(exercise.touches!.length, exercise.id).toBeLessThanOrEqual(100);
+      expect(exercise.touches!, exercise.id).toMatch(/^[a-z].*[^.]$/);
+    }
+  });
+
   it('are frozen, so no caller can change the shared list', () => {
     const first = EXERCISES[0]!;
     expect(Object.isFrozen(EXERCISES)).toBe(true);

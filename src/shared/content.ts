@@ -89,6 +89,12 @@ export const Exercise = z.strictObject({
   summary: Text(L.summaryChars),
   estimatedMinutes: Int(1, 120),
   themes: List(Id, 1, 10),
+  /**
+   * What the exercise touches, in one short line shown before anyone starts ("Safety, trust,
+   * touch, sex and fear"), so nobody meets a tender subject unwarned. Every exercise file has
+   * one (content.test.ts); exercises derived from the library go without.
+   */
+  touches: z.optional(Text(L.summaryChars)),
   intro: List(Text(L.introParagraphChars), 1, L.introParagraphs),
   items: List(ExerciseItem, 1, L.items).check(
     z.superRefine((items, ctx) => {
@@ -229,6 +235,33 @@ function wordRegex(words: readonly string[]): RegExp {
 const PRESSURE_RE = wordRegex(PRESSURE_WORDS);
 const GENDERED_RE = wordRegex(GENDERED_WORDS);
 
+/**
+ * Phrases that follow the practitioner articles behind our methods too closely (found in a review,
+ * issue 16). Everything we say is in our own words, so these turns of phrase stay out. Matched on
+ * words only: case, punctuation and curly quotes do not matter.
+ */
+export const SOURCE_PHRASES = [
+  'everyone heals at their own pace',
+  'give you something to look forward to',
+  'small safe sharing',
+  'simple skin to skin contact',
+  'evening check ins keep you',
+  'feedback loop of affection',
+  'a balanced distance',
+] as const;
+
+/** Lower-case words separated by single spaces, with a space at each end (for whole-word matching). */
+function plainWords(text: string): string {
+  return ` ${text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+const SOURCE_PLAIN = SOURCE_PHRASES.map((phrase) => [phrase, plainWords(phrase)] as const);
+
+/** The source phrases a text repeats (empty when it is in our own words). */
+export function sourcePhrasesIn(text: string): string[] {
+  const plain = plainWords(text);
+  return SOURCE_PLAIN.filter(([, words]) => plain.includes(words)).map(([phrase]) => phrase);
+}
+
 /** Syllables in one English word, by vowel groups (a common heuristic; good enough for an average). */
 function syllables(word: string): number {
   const w = word.toLowerCase().replace(/[^a-z]/g, '');
@@ -251,8 +284,9 @@ export function readingEase(texts: readonly string[]): number {
 }
 
 /**
- * Style problems in any text with where it sits: pressure words, gendered assumptions, and
- * sentences too long to read easily. One rule set for exercises, programs, decks and the rest.
+ * Style problems in any text with where it sits: pressure words, gendered assumptions, phrases too
+ * close to a source article, and sentences too long to read easily. One rule set for exercises,
+ * programs, decks and the rest.
  */
 export function lintTexts(id: string, texts: readonly { where: string; text: string }[]): string[] {
   const problems: string[] = [];
@@ -260,6 +294,7 @@ export function lintTexts(id: string, texts: readonly { where: string; text: str
     const at = `${id} ${where}`;
     for (const m of text.matchAll(PRESSURE_RE)) problems.push(`${at}: pressure word "${m[0]}"`);
     for (const m of text.matchAll(GENDERED_RE)) problems.push(`${at}: gendered word "${m[0]}"`);
+    for (const phrase of sourcePhrasesIn(text)) problems.push(`${at}: "${phrase}" follows a source article too closely; say it in our own words`);
     for (const sentence of text.split(/[.!?…]+/)) {
       const words = sentence.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
       if (words > L.sentenceWords) {
@@ -275,6 +310,7 @@ export function exerciseTexts(exercise: Exercise): { where: string; text: string
   const texts = [
     { where: 'title', text: exercise.title },
     { where: 'summary', text: exercise.summary },
+    ...(exercise.touches !== undefined ? [{ where: 'touches', text: exercise.touches }] : []),
     ...exercise.intro.map((text, i) => ({ where: `intro.${i}`, text })),
   ];
   for (const item of exercise.items) {

@@ -36,7 +36,39 @@ export const ERROR_STATUS = {
   'round-closed': 409,
   /** The caller's submission to this round is already stored; a submission never changes. */
   'already-submitted': 409,
+  /** Web Push is turned off on this server (PUSH=off). */
+  'push-disabled': 404,
+  /** A push subscription's endpoint is not an https URL of a push service. */
+  'push-endpoint-invalid': 400,
+  /** A push subscription names a time zone this server does not know. */
+  'push-time-zone-invalid': 400,
+  /** A comfort match for this pair is under way already. */
+  'run-open': 409,
+  /** A comfort match for this pair started less than the waiting time ago. */
+  'too-soon': 409,
+  /** The comfort match is no longer open (done, declined or expired). */
+  'run-closed': 409,
+  /** Phase 2 before both phase 1 messages are in. */
+  'phase-not-ready': 409,
+  /** A scheduled reminder's time is not between now and a year ahead. */
+  'push-time-invalid': 400,
   'rate-limited': 429,
+  /** Sign-up on this instance needs an invitation or a sign-up link (SIGNUP=invite|closed). */
+  'signup-closed': 403,
+  /** The sign-up link is unknown, used already or expired. */
+  'signup-link-invalid': 403,
+  /** The person's records reached QUOTA_PERSON_STORAGE_MB (ADR 030). */
+  'storage-full-person': 403,
+  /** The shared place's records reached QUOTA_SPACE_STORAGE_MB. */
+  'storage-full-space': 403,
+  /** The person is in QUOTA_SPACES_PER_PERSON shared places already. */
+  'too-many-spaces': 403,
+  /** The person has QUOTA_OPEN_INVITES_PER_PERSON invitations open (not used, withdrawn or expired). */
+  'too-many-invites': 403,
+  /** More writes than WRITE_RATE_PER_MINUTE allows; Retry-After says when the next one fits. */
+  'too-many-writes': 429,
+  /** The Host header is not PUBLIC_ORIGIN's host (a DNS-rebinding page, or a proxy that rewrote it). */
+  'wrong-host': 421,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -42,6 +42,16 @@ export type Recommends = z.infer<typeof Recommends>;
 
 // ---------- programs ----------
 
+/**
+ * Where content may point inside the app (a closed list, so content cannot link anywhere): the
+ * comfort map's touch program, the help centre and its private "I don't feel safe" page.
+ */
+export const STEP_LINKS = ['/comfort/together', '/help', '/help/unsafe'] as const;
+
+/** A pointer to a tool of the app, in the voice of the content around it. */
+export const ContentLink = z.strictObject({ href: z.enum(STEP_LINKS), label: Text(LL.titleChars), line: Text(LL.tryThisChars) });
+export type ContentLink = z.infer<typeof ContentLink>;
+
 const Practice = z.strictObject({
   /** Who does it: alone, together, or either way. */
   mode: z.enum(['solo', 'together', 'either']),
@@ -71,6 +81,8 @@ export const ProgramStep = z.strictObject({
   tryThis: z.optional(Text(LL.tryThisChars)),
   /** An exercise from content/exercises this step leads into (alone or as a round). */
   exercise: z.optional(Id),
+  /** A tool of the app this step points to (the touch program, the help centre), in the step's voice. */
+  link: z.optional(ContentLink),
 });
 
 export const Program = z.strictObject({
@@ -127,6 +139,8 @@ export const Obstacle = z.strictObject({
   hint: Text(80),
   impact: Text(LL.paragraphChars),
   strategies: Paragraphs(1, 4),
+  /** Where to get help (the help centre, or the "I don't feel safe" page), shown apart from the strategies. */
+  link: z.optional(ContentLink),
   recommends: Recommends,
 });
 
@@ -285,6 +299,61 @@ export function isClosedQuestion(text: string): boolean {
   return (CLOSED_STEMS as readonly string[]).includes(first);
 }
 
+/**
+ * The voice of a question: it speaks to the one answering ("you"), and "we", "us" and "our" mean
+ * everyone in the relationship, that person included. So "us" never stands for the others: "loved
+ * by us", "alone with us", "would you like us to…" or "how can we tell when you…" put the person
+ * outside their own relationship (and read wrong to each of three or more). Ask about "each other",
+ * "this relationship", what they would like to do "together", or leave the others out.
+ */
+const EXCLUSIVE_US: readonly RegExp[] = [
+  // "us" as the other side: "loved by us", "alone with us", "what you need from us", "come to us".
+  /\b(?:by|with|from|to) us\b/i,
+  // "would you like us to treat…": "us" doing something for the person, who is part of "us".
+  /\b(?:like|love|want|need|hope)s?\s+us\s+to\b/i,
+  // "we" or "us" acting on "you": "how can we tell when you…", "we make it easier for you". Not "us"
+  // as the topic ("about us", "of us", "between us"), which is the whole relationship.
+  /(?<!\b(?:about|of|between)\s)\b(?:us|we)\b[^,;:?!.]*?\b(?:for|about|with|ask|tell|when|see|seeing)\s+(?:you|yourself)\b/i,
+];
+
+/** The words that use "us" or "we" for the others in a question to "you" (null when the voice is right). */
+export function exclusiveUs(text: string): string | null {
+  for (const re of EXCLUSIVE_US) {
+    const match = re.exec(text);
+    if (match) return match[0];
+  }
+  return null;
+}
+
+/** Small words that say little about what a question asks (left out when comparing questions). */
+const FILLER = new Set(
+  ('a an the and or but of to in on at by for with from as if it its is are was be been do does did that this these those ' +
+    'what which how when where who why you your yours me my mine i we us our one some any can could would like most more ' +
+    'little small right now lately today week ever feel feels').split(' '),
+);
+
+function questionWords(text: string): Set<string> {
+  const words = text.toLowerCase().replace(/[’']/g, '').split(/[^\p{L}\p{N}]+/u);
+  return new Set(words.filter((w) => w.length > 0 && !FILLER.has(w)));
+}
+
+/**
+ * True when two questions ask the same thing in nearly the same words: the same meaningful words,
+ * most of them shared (60% or more of all), or nearly all of the shorter question's words found in
+ * the longer one ("What made you smile today?" inside "What made you smile today, even briefly?").
+ * A rewording with new words is not caught here; that is for a reader. Used across decks, so the
+ * same card does not turn up twice.
+ */
+export function sameQuestion(a: string, b: string): boolean {
+  const x = questionWords(a);
+  const y = questionWords(b);
+  const shared = [...x].filter((w) => y.has(w)).length;
+  const smaller = Math.min(x.size, y.size);
+  if (shared === x.size && shared === y.size) return true;
+  if (shared / (x.size + y.size - shared) >= 0.6) return true;
+  return smaller >= 2 && shared / smaller >= 0.8;
+}
+
 function wordCount(texts: readonly string[]): number {
   return texts.join(' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 }
@@ -308,6 +377,7 @@ export function programTexts(program: Program): { where: string; text: string }[
       step.reflection.discuss.forEach((text, i) => texts.push({ where: `${at}.reflection.discuss.${i}`, text }));
     }
     if (step.tryThis) texts.push({ where: `${at}.tryThis`, text: step.tryThis });
+    if (step.link) texts.push({ where: `${at}.link.label`, text: step.link.label }, { where: `${at}.link.line`, text: step.link.line });
   }
   return texts;
 }
@@ -330,6 +400,10 @@ export function lintLibrary(library: Library): string[] {
       for (const text of [...(step.reflection?.prompts.map((p) => p.prompt) ?? []), ...(step.reflection?.discuss ?? [])]) {
         if (isClosedQuestion(text)) problems.push(`${program.id} steps.${step.id}.reflection: a yes/no question ("${text}"); ask it open-ended`);
       }
+      for (const p of step.reflection?.prompts ?? []) {
+        const us = exclusiveUs(p.prompt);
+        if (us !== null) problems.push(`${program.id} steps.${step.id}.reflection.${p.id}: "${us}" speaks of the others as "us"; the one answering is part of "us"`);
+      }
       const words = wordCount(step.lesson);
       if (words > LL.lessonWords) problems.push(`${program.id} steps.${step.id}.lesson: ${words} words (at most ${LL.lessonWords})`);
     }
@@ -339,14 +413,23 @@ export function lintLibrary(library: Library): string[] {
     for (const q of deck.questions) {
       if (isClosedQuestion(q.text)) problems.push(`${deck.id} questions.${q.id}: a yes/no question ("${q.text}"); ask it open-ended`);
       if (!q.text.endsWith('?')) problems.push(`${deck.id} questions.${q.id}: a question ends with "?"`);
+      const us = exclusiveUs(q.text);
+      if (us !== null) problems.push(`${deck.id} questions.${q.id}: "${us}" speaks of the others as "us"; the one answering is part of "us"`);
     }
   }
+  const questions = library.decks.flatMap((d) => d.questions.map((q) => ({ at: `${d.id} questions.${q.id}`, text: q.text })));
+  questions.forEach((a, i) => {
+    for (const b of questions.slice(i + 1)) {
+      if (sameQuestion(a.text, b.text)) problems.push(`${b.at}: asks the same as ${a.at} ("${a.text}"); replace one of them`);
+    }
+  });
   for (const d of library.dimensions) {
     const texts = [d.title, d.description, d.closenessPrompt, d.importancePrompt, d.dailyPractice, d.lowEnergy];
     problems.push(...lintTexts(`dimension ${d.id}`, texts.map((text, i) => ({ where: String(i), text }))));
   }
   for (const o of library.obstacles) {
-    problems.push(...lintTexts(`obstacle ${o.id}`, [o.title, o.hint, o.impact, ...o.strategies].map((text, i) => ({ where: String(i), text }))));
+    const texts = [o.title, o.hint, o.impact, ...o.strategies, ...(o.link ? [o.link.label, o.link.line] : [])];
+    problems.push(...lintTexts(`obstacle ${o.id}`, texts.map((text, i) => ({ where: String(i), text }))));
   }
   for (const o of library.onboarding) {
     problems.push(...lintTexts(`onboarding ${o.id}`, [o.label, o.response].map((text, i) => ({ where: String(i), text }))));

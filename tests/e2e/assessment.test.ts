@@ -159,7 +159,13 @@ describe('the self-assessment and the obstacles picker', () => {
       expect(await card.getByRole('link', { name: getDeck(deckId)!.title, exact: true }).getAttribute('href')).toBe(`/decks/${deckId}`);
       const exerciseId = o.recommends.exercises![0]!;
       expect(await card.getByRole('link', { name: getExercise(exerciseId)!.title, exact: true }).getAttribute('href')).toBe(`/just-me/exercises/${exerciseId}`);
+      // Where to get help (issue 16): its own part of the card, apart from the strategies.
+      expect(shown).toContain(o.link!.line);
+      expect(await card.getByRole('link', { name: o.link!.label, exact: true }).getAttribute('href')).toBe(o.link!.href);
+      expect(await card.locator('.strategy-list').innerText()).not.toContain(o.link!.line);
     }
+    expect(conflict.link?.href).toBe('/help/unsafe');
+    expect(illness.link?.href).toBe('/help');
     await a11y.check(a.page, 'obstacles, two ticked');
 
     await obstacles.tick(conflict.title, false);

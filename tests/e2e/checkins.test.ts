@@ -7,6 +7,11 @@
  * partner when back online; B stops sharing and A no longer sees B's new check-ins; the export
  * holds every check-in. Alone, two hard weeks bring a kind pointer to professional support. Axe
  * checks each screen, and no score or note reaches the server.
+ *
+ * Both phones have touch: the 0-10 slider is chosen with real taps (and a drag, and keys) at
+ * 390 px and at 320 px; after saving, today's point is on screen above the bottom bar; a day
+ * without a check-in is said to be bridged by a dotted stretch; "What changed" speaks in words; and
+ * Today shows the partner's shared check-in of the day as a calm card.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +22,12 @@ import {
   HomePage,
   text,
 } from './pages/index.ts';
+import { pattern } from './pages/base.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
 import { countRecords } from './support/server-db.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
+import { controlShifts } from './support/shift-audit.ts';
 import { shareASpace, signUp } from './support/journeys.ts';
 import { expectNothingTypedOnServer } from './support/privacy.ts';
 
@@ -34,7 +41,10 @@ const B_NOTE = `loved the walk today ${run}canarynoteb`;
 const A_OFFLINE_NOTE = `on the train ${run}canarynoteoffline`;
 const DAY_MS = 86_400_000;
 
-// Earlier days first; the last one is today. Values are distinct per person and day.
+// Earlier days first; the last one is today. Values are distinct per person and day. A skips a
+// day twice (4, 2 and 0 days ago), so its lines cross two days without a check-in.
+const A_DAYS_AGO = [4, 2, 0];
+const B_DAYS_AGO = [2, 1, 0];
 const A_DAYS = [
   { emotional: 4, physical: 3 },
   { emotional: 5, physical: 3, note: A_NOTE },
@@ -61,13 +71,32 @@ async function upToDate(person: Person): Promise<void> {
   await expect.poll(() => home.syncStatus(), { timeout: 15_000 }).toBe(text('sync.upToDate'));
 }
 
+/**
+ * Just after saving: the calm word, then the chart with today's point ringed, whole on screen and
+ * above the phone's bottom bar (at 390x844 and 320x568).
+ */
+async function expectTodayAboveTheFold(person: Person): Promise<void> {
+  const lines = new ClosenessPage(person.page);
+  await lines.savedNote().waitFor();
+  await person.page.locator('.chart-canvas[data-drawn]').waitFor();
+  await person.page.getByText(text('chart.legend.today'), { exact: true }).waitFor();
+  const picture = (await lines.chartPicture().boundingBox())!;
+  const viewport = person.page.viewportSize()!;
+  const nav = (await person.page.getByRole('navigation', { name: text('nav.label') }).boundingBox())!;
+  // On a phone the navigation is a bar at the bottom: the fold is its top edge.
+  const fold = nav.y > viewport.height / 2 ? nav.y : viewport.height;
+  expect(await person.page.evaluate(() => scrollY)).toBe(0);
+  expect(picture.y).toBeGreaterThanOrEqual(0);
+  expect(picture.y + picture.height).toBeLessThanOrEqual(fold);
+}
+
 describe('check-ins and the two lines', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    a = await newPerson(browser, server.url, undefined, { timezoneId: 'Europe/Berlin' });
-    b = await newPerson(browser, server.url, { width: 320, height: 640 }, { timezoneId: 'America/New_York' });
-    c = await newPerson(browser, server.url, undefined, { timezoneId: 'Asia/Tokyo' });
+    a = await newPerson(browser, server.url, undefined, { timezoneId: 'Europe/Berlin', hasTouch: true, watchShifts: true });
+    b = await newPerson(browser, server.url, { width: 320, height: 568 }, { timezoneId: 'America/New_York', hasTouch: true });
+    c = await newPerson(browser, server.url, undefined, { timezoneId: 'Asia/Tokyo', hasTouch: true });
     now = Date.now();
   });
 
@@ -93,6 +122,46 @@ describe('check-ins and the two lines', () => {
     await a11y.check(a.page, 'check-in, nothing chosen');
   });
 
+  it('the scale is one slider on one row, chosen by a tap, a drag or the keys, at 390 and at 320 px', async () => {
+    for (const person of [a, b]) {
+      const checkin = new CheckinPage(person.page);
+      await checkin.goto();
+      const slider = checkin.slider('checkin.emotional');
+      // Nothing is chosen for the person: the slider says so until it is touched.
+      expect(await slider.getAttribute('aria-valuetext')).toBe(text('checkin.slider.unset'));
+      // It fits the screen: no sideways scrolling, the words of both ends on screen.
+      const width = person.page.viewportSize()!.width;
+      const box = (await slider.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      expect(await person.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // Real taps where each number sits choose exactly that number, read with its words.
+      for (const value of [0, 3, 5, 7, 10]) {
+        await checkin.tapAt('checkin.emotional', value);
+        expect(await slider.inputValue()).toBe(String(value));
+      }
+      expect(await slider.getAttribute('aria-valuetext')).toBe(
+        text('checkin.slider.value', { value: 10, max: 10, word: text('checkin.emotional.high') }),
+      );
+      // A tap right on the untouched knob (the middle) chooses the middle too.
+      await checkin.tapAt('checkin.physical', 5);
+      expect(await checkin.slider('checkin.physical').getAttribute('aria-valuetext')).toBe(
+        text('checkin.slider.value', { value: 5, max: 10, word: text('checkin.physical.mid') }),
+      );
+      // A finger slid along it.
+      await checkin.drag('checkin.emotional', 10, 4);
+      expect(await slider.inputValue()).toBe('4');
+      expect(await slider.getAttribute('aria-valuetext')).toBe(
+        text('checkin.slider.value', { value: 4, max: 10, word: text('checkin.slider.between', { a: text('checkin.emotional.low'), b: text('checkin.emotional.mid') }) }),
+      );
+      // The keys.
+      await slider.press('End');
+      await slider.press('ArrowLeft');
+      expect(await slider.inputValue()).toBe('9');
+      await a11y.check(person.page, `check-in, chosen on the slider at ${width} px`);
+    }
+  });
+
   it('both choose to share their scores in the space; the check-in then says where they go', async () => {
     for (const person of [a, b]) {
       const settings = new CheckinSettingsPage(person.page);
@@ -107,15 +176,18 @@ describe('check-ins and the two lines', () => {
   });
 
   it('A and B check in on several days, in their own time zones', async () => {
-    for (const [person, days] of [
-      [a, A_DAYS],
-      [b, B_DAYS],
+    for (const [person, days, ago] of [
+      [a, A_DAYS, A_DAYS_AGO],
+      [b, B_DAYS, B_DAYS_AGO],
     ] as const) {
       for (const [i, values] of days.entries()) {
-        // Each check-in an evening apart, the last one today: the app's own code writes it.
-        await person.page.clock.setFixedTime(now - (days.length - 1 - i) * DAY_MS - 60_000);
+        // Each check-in on its own evening, the last one today: the app's own code writes it.
+        await person.page.clock.setFixedTime(now - ago[i]! * DAY_MS - 60_000);
         await new CheckinPage(person.page).checkIn(values);
       }
+      // Just saved today: the screen leads with the chart, today's point ringed, above the fold.
+      await expectTodayAboveTheFold(person);
+      await a11y.check(person.page, `the lines just after a check-in at ${person.page.viewportSize()!.width} px`);
     }
     await upToDate(a);
     await upToDate(b);
@@ -133,12 +205,56 @@ describe('check-ins and the two lines', () => {
     await a.page.locator('figcaption').getByText(B.name, { exact: false }).first().waitFor();
     await a11y.check(a.page, 'the two lines, with the table open');
 
+    // A skipped two days: the words say the lines go on across them, dotted (never as zeros).
+    // B checked in every day, so nothing is bridged in B's lines.
+    expect(await lines.personSummary(text('closeness.you')).innerText()).toContain(text('chart.summary.bridged', { count: 2 }));
+    expect(await lines.personSummary(B.name).innerText()).not.toMatch(pattern('chart.summary.bridged'));
+    expect(await lines.latest(text('closeness.you'), 'emotional')).toBe('6');
+    // Not enough weeks yet for "What changed": it says so kindly, and claims no change.
+    expect(await lines.changeSummary().innerText()).toContain(text('change.tooFew', { min: 4 }));
+
+    // The weekly average: a column beside each line in the numbers, remembered on this device.
+    await lines.weeklyTrend().check();
+    const [header] = await lines.table();
+    expect(header).toContain(text('chart.table.weeklyColumn', { who: text('closeness.you'), line: text('chart.line.emotional') }));
+    await a.page.getByText(text('chart.legend.weekly'), { exact: true }).waitFor();
+    await lines.goto();
+    expect(await lines.weeklyTrend().isChecked()).toBe(true);
+    await a11y.check(a.page, 'the two lines with the weekly average');
+    await lines.weeklyTrend().uncheck();
+
     const theirs = new ClosenessPage(b.page);
     await theirs.goto();
     await theirs.range(7);
     await expect.poll(() => theirs.latest(A.name, 'emotional'), { timeout: 15_000 }).toBe('6');
     expect(await theirs.days(A.name, 'physical')).toBe(3);
     await a11y.check(b.page, 'the two lines on a small phone');
+  });
+
+  it('Today shows the partner’s shared check-in of the day as a calm card, with a way to their lines', async () => {
+    const home = new HomePage(a.page);
+    await home.goto();
+    const card = a.page.getByRole('region', { name: text('home.partnerCheckedIn', { name: B.name }) });
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.innerText()).toContain(text('home.partnerScores', { emotional: 8, physical: 6 }));
+    // People first: the partner's card comes before my own check-in offer.
+    const offer = a.page.getByRole('region', { name: text('home.checkinTitle') });
+    expect(await card.evaluate((el, other) => Boolean(el.compareDocumentPosition(other!) & Node.DOCUMENT_POSITION_FOLLOWING), await offer.elementHandle())).toBe(true);
+    // Today's parts came whole, in one frame: the partner's card did not push "Check in" down
+    // from under a finger, nor did anything below move.
+    await a.page.getByRole('link', { name: text('home.explore'), exact: true }).waitFor();
+    expect(await controlShifts(a.page)).toEqual([]);
+    await a11y.check(a.page, 'today with a partner’s check-in');
+    await card.getByRole('link', { name: text('home.partnerLines', { name: B.name }), exact: true }).tap();
+    const lines = new ClosenessPage(a.page);
+    await lines.waitFor();
+    expect(await lines.compareWith().evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(B.name);
+
+    // B, in New York at the same moment, sees A's card too: A's check-in is on B's today as well.
+    const theirs = new HomePage(b.page);
+    await theirs.goto();
+    await b.page.getByRole('region', { name: text('home.partnerCheckedIn', { name: A.name }) }).waitFor({ timeout: 15_000 });
+    await a11y.check(b.page, 'today with a partner’s check-in at 320 px');
   });
 
   it('a shared note reaches the partner; a private note never does', async () => {
@@ -267,6 +383,11 @@ describe('check-ins and the two lines', () => {
 
   it('alone, after two hard weeks, the app kindly points to professional support, with the numbers', async () => {
     await signUp(c, C);
+    // Four check-ins in the two weeks before, a little closer emotionally.
+    for (const daysAgo of [26, 22, 19, 16]) {
+      await c.page.clock.setFixedTime(now - daysAgo * DAY_MS);
+      await new CheckinPage(c.page).checkIn({ emotional: 4, physical: 1 });
+    }
     // Ten check-ins spread over the last two weeks (the rule wants most of the fortnight covered).
     for (const [i, daysAgo] of [13, 12, 10, 9, 7, 6, 4, 3, 1, 0].entries()) {
       await c.page.clock.setFixedTime(now - daysAgo * DAY_MS);
@@ -277,6 +398,10 @@ describe('check-ins and the two lines', () => {
     await care.getByText(text('insight.persistent-low.help')).waitFor();
     expect(await care.innerText()).toContain(text('insight.persistent-low.body', { lowReadings: 10, readings: 10, windowDays: 14, lowAtMost: 3 }));
     expect(await c.page.getByText(text('closeness.noPartners')).count()).toBe(1);
+    // What changed, in plain words: emotional 4 then 2 fell; physical 1 then 0.5 is about the same.
+    const change = await lines.changeSummary().innerText();
+    expect(change).toContain(text('change.mixed', { emotional: text('change.verb.fell'), physical: text('change.verb.same') }));
+    expect(change).toContain(text('change.numbers', { emotionalBefore: 4, emotionalRecent: 2, physicalBefore: 1, physicalRecent: 0.5 }));
     await a11y.check(c.page, 'the two lines alone, with a care insight');
   });
 

@@ -82,7 +82,7 @@ describe('invites and accounts', () => {
     const used = await space.createInviteLink(`Den ${run}`);
     const guestJoin = new JoinPage(guest.page);
     await guestJoin.open(used);
-    await guestJoin.join();
+    await guestJoin.join('Guest');
     await guestJoin.waitUntilInSpace();
     expect(await problemOpening(latecomer, used)).toBe(text('errors.invite-used'));
     await a11y.check(latecomer.page, 'an invite that was used');
@@ -122,7 +122,7 @@ describe('invites and accounts', () => {
     });
     const joinPage = new JoinPage(impostor.page);
     await joinPage.open(link);
-    await joinPage.join();
+    await joinPage.join('Imp');
     await impostor.page.getByRole('alert').filter({ hasText: text('errors.invite-mac-invalid') }).waitFor();
     await a11y.check(impostor.page, 'a join declined by the members’ app');
     const members = await host.page.evaluate(
@@ -142,11 +142,11 @@ describe('invites and accounts', () => {
     await recover.goto();
     await recover.fill(email, 'not a code at all', `brand new ${run} password`);
     await recover.button('recover.submit').click();
-    await expect.poll(() => recover.alert().innerText()).toBe(text('errors.recovery-code-malformed'));
+    await expect.poll(() => recover.alert().innerText(), { timeout: 20_000 }).toBe(text('errors.recovery-code-malformed'));
     await a11y.check(p.page, 'recovery, a malformed code');
     await recover.fill(email, generateRecoveryCode(), `brand new ${run} password`); // well-formed, not theirs
     await recover.button('recover.submit').click();
-    await expect.poll(() => recover.alert().innerText()).toBe(text('errors.invalid-recovery-code'));
+    await expect.poll(() => recover.alert().innerText(), { timeout: 20_000 }).toBe(text('errors.invalid-recovery-code'));
     const signIn = new SignInPage(p.page);
     await signIn.goto();
     await signIn.signIn(email, PASSWORD);
@@ -253,9 +253,8 @@ describe('invites and accounts', () => {
     const link = await new SpacePage(stayer.page).createInviteLink(`Harbour ${run}`);
     const joinPage = new JoinPage(leaver.page);
     await joinPage.open(link);
-    await joinPage.join();
+    await joinPage.join('Leaver');
     await joinPage.waitUntilInSpace();
-    await new SpacePage(leaver.page).setProfile('Leaver');
     await new SpacePage(stayer.page).waitForMember('Leaver');
     const epochBefore = (db().prepare('SELECT epoch FROM spaces WHERE id = ?').get(spaceId) as { epoch: number }).epoch;
 

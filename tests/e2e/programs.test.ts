@@ -202,7 +202,8 @@ describe('guided programs and onboarding', () => {
     await home.goto();
     const next = PROGRAM.steps[1]!;
     await link(a, text('home.nextStep', { program: PROGRAM.title, step: next.title })).waitFor();
-    await a.page.getByRole('region', { name: text('home.questionTitle') }).waitFor();
+    // The question of the day (the rounds feature's card; just for A in the personal space).
+    await a.page.getByRole('region', { name: `${text('daily.title')} ${text('daily.justYou')}`, exact: true }).waitFor();
     await a11y.check(a.page, 'today with a next step and a question');
     await link(a, text('nav.explore')).click();
     await heading(a, text('explore.title')).waitFor();

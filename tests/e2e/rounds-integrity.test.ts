@@ -56,7 +56,7 @@ describe('rounds when something goes wrong', () => {
     const link = await new SpacePage(a.page).createInviteLink(SPACE);
     const joinPage = new JoinPage(b.page);
     await joinPage.open(link);
-    await joinPage.join();
+    await joinPage.join('Bay');
     await joinPage.waitUntilInSpace();
     await new SpacePage(b.page).setProfile('Bay');
     await new SpacePage(a.page).waitForMember('Bay');

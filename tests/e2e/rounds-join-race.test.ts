@@ -69,10 +69,10 @@ describe('a joiner, a rotation and a new round racing (finding 4)', () => {
     await b.context.setOffline(true);
     const join = new JoinPage(c.page);
     await join.open(link);
-    await join.waitForInvite();
+    await join.title();
     await join.createAccount();
     await new SignUpPage(c.page).signUpAndConfirm(C.email, C.password, { remember: true });
-    await join.join();
+    await join.join('Cy');
     await join.waitForWaiting();
 
     // What the server says about the space while C is still waiting (a sync reads it now...).

@@ -53,3 +53,12 @@ export function sessionCookieFrom(res: Response): string | undefined {
 export function errorCodeOf(body: unknown): ErrorCode | undefined {
   return (body as { error?: { code?: ErrorCode } } | null)?.error?.code;
 }
+
+/** The "known device" cookie (name=value) set by a sign-in, sign-up or recovery, if any. */
+export function deviceCookieFrom(res: Response): string | undefined {
+  for (const line of res.headers.getSetCookie()) {
+    const match = /^((?:__Host-)?innermost_device)=([^;]*)/.exec(line);
+    if (match && match[2]) return `${match[1]}=${match[2]}`;
+  }
+  return undefined;
+}

@@ -4,10 +4,18 @@
  * `messages.ts` under src/web is missing here.
  */
 import { appMessages } from '../../src/web/app/messages.ts';
+import { insecureMessages } from '../../src/web/app/insecure/messages.ts';
 import { accountMessages } from '../../src/web/features/account/messages.ts';
+import { careMessages } from '../../src/web/features/care/messages.ts';
 import { checkinsMessages } from '../../src/web/features/checkins/messages.ts';
+import { comfortMessages } from '../../src/web/features/comfort/messages.ts';
+import { exportMessages } from '../../src/web/features/export/messages.ts';
 import { libraryMessages } from '../../src/web/features/library/messages.ts';
+import { listeningMessages } from '../../src/web/features/listening/messages.ts';
+import { notificationsMessages } from '../../src/web/features/notifications/messages.ts';
+import { plansMessages } from '../../src/web/features/plans/messages.ts';
 import { roundsMessages } from '../../src/web/features/rounds/messages.ts';
+import { thinkingMessages } from '../../src/web/features/thinking-of-you/messages.ts';
 import { render, type Catalog, type Params } from '../../src/web/platform/i18n/translator.ts';
 import { platformMessages } from '../../src/web/platform/messages.ts';
 import { spacesMessages } from '../../src/web/spaces/messages.ts';
@@ -17,10 +25,18 @@ import { uiMessages } from '../../src/web/ui/messages.ts';
 /** Each catalog by the file that holds it (relative to src/web). */
 export const CATALOGS: Readonly<Record<string, Catalog>> = {
   'app/messages.ts': appMessages,
+  'app/insecure/messages.ts': insecureMessages,
   'features/account/messages.ts': accountMessages,
+  'features/care/messages.ts': careMessages,
   'features/checkins/messages.ts': checkinsMessages,
+  'features/comfort/messages.ts': comfortMessages,
+  'features/export/messages.ts': exportMessages,
   'features/library/messages.ts': libraryMessages,
+  'features/listening/messages.ts': listeningMessages,
+  'features/notifications/messages.ts': notificationsMessages,
+  'features/plans/messages.ts': plansMessages,
   'features/rounds/messages.ts': roundsMessages,
+  'features/thinking-of-you/messages.ts': thinkingMessages,
   'platform/messages.ts': platformMessages,
   'spaces/messages.ts': spacesMessages,
   'sync/messages.ts': syncMessages,
@@ -29,10 +45,18 @@ export const CATALOGS: Readonly<Record<string, Catalog>> = {
 
 export const allMessages = {
   ...appMessages,
+  ...insecureMessages,
   ...accountMessages,
+  ...careMessages,
   ...checkinsMessages,
+  ...comfortMessages,
+  ...exportMessages,
   ...libraryMessages,
+  ...listeningMessages,
+  ...notificationsMessages,
+  ...plansMessages,
   ...roundsMessages,
+  ...thinkingMessages,
   ...platformMessages,
   ...spacesMessages,
   ...syncMessages,

@@ -13,7 +13,7 @@ describeEachDatabase('migrations', (suite) => {
   it('are named in order and append-only (names never change)', () => {
     const names = migrationNames(suite.db.database.dialect);
     expect(names).toEqual([...names].sort());
-    expect(names.slice(0, 3)).toEqual(['0001_initial', '0002_rounds', '0003_departures']);
+    expect(names.slice(0, 5)).toEqual(['0001_initial', '0002_rounds', '0003_departures', '0004_push', '0005_comfort_match']);
   });
 
   it('return bigints as numbers and bytes as Buffers', async () => {

@@ -174,6 +174,137 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0004_push': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('push_subscriptions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          // One per session (device); signing out, being signed out elsewhere, an expired session
+          // swept and a deleted account all take the subscription with the session.
+          .addColumn('session_id', 'text', (c) => c.notNull().unique().references('sessions.id').onDelete('cascade'))
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('endpoint', 'text', (c) => c.notNull())
+          .addColumn('p256dh', 'text', (c) => c.notNull())
+          .addColumn('auth', 'text', (c) => c.notNull())
+          .addColumn('prefs', 'text', (c) => c.notNull())
+          .addColumn('next_reminder_at', 'bigint')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('updated_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('push_subscriptions_user_idx').on('push_subscriptions').column('user_id').execute();
+        await db.schema.createIndex('push_subscriptions_reminder_idx').on('push_subscriptions').column('next_reminder_at').execute();
+
+        await db.schema
+          .createTable('push_outbox')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('subscription_id', 'text', (c) => c.notNull().references('push_subscriptions.id').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('space_id', 'text', (c) => c.notNull())
+          .addColumn('opaque_id', 'text', (c) => c.notNull())
+          .addColumn('not_before', 'bigint', (c) => c.notNull())
+          .addColumn('claimed_by', 'text')
+          .addColumn('claimed_at', 'bigint')
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('push_outbox_due_idx').on('push_outbox').column('not_before').execute();
+        await db.schema.createIndex('push_outbox_subscription_idx').on('push_outbox').column('subscription_id').execute();
+      },
+    },
+    '0005_comfort_match': {
+      async up(db: Kysely<any>) {
+        // Comfort matches (ADR 026) live in their own tables, never the rounds': a run is a gated
+        // two-party exchange of sealed messages, and the rounds engine must never see one.
+        await db.schema
+          .createTable('comfort_runs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id').onDelete('cascade'))
+          // The pair, sorted; a deleted account takes its runs (and their messages) with it.
+          .addColumn('user_low', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('user_high', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('slots', 'integer', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'done', 'declined', 'expired')`))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('closed_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('comfort_runs_pair_idx').on('comfort_runs').columns(['space_id', 'user_low', 'user_high', 'created_at']).execute();
+        await db.schema.createIndex('comfort_runs_high_idx').on('comfort_runs').columns(['user_high']).execute();
+
+        await db.schema
+          .createTable('comfort_messages')
+          .addColumn('run_id', 'text', (c) => c.notNull().references('comfort_runs.id').onDelete('cascade'))
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('phase', 'integer', (c) => c.notNull().check(sql`phase in (1, 2)`))
+          .addColumn('ciphertext', bytes, (c) => c.notNull())
+          .addColumn('signature', bytes, (c) => c.notNull())
+          .addColumn('posted_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('comfort_messages_pk', ['run_id', 'user_id', 'phase'])
+          .execute();
+      },
+    },
+    '0006_hosting': {
+      async up(db: Kysely<any>) {
+        // Lock-out (ADR 030): failures only, per HMAC'd key (account, address or known device);
+        // the delay before the next attempt is derived from the count and the last failure.
+        await db.schema
+          .createTable('auth_failures')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('last_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('auth_failures_last_idx').on('auth_failures').column('last_at').execute();
+
+        // One-time sign-up links made by the operator (SIGNUP=invite|closed); only a hash of the token.
+        await db.schema
+          .createTable('signup_permits')
+          .addColumn('token_hash', bytes, (c) => c.primaryKey())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('used_at', 'bigint')
+          .execute();
+
+        // Storage quotas: bytes of record ciphertext per place and per author, kept up to date by
+        // every write and deletion (summing them per write would read every record).
+        await db.schema.alterTable('spaces').addColumn('bytes_used', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('users').addColumn('bytes_used', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+        await sql`update spaces set bytes_used = (select coalesce(sum(length(r.ciphertext)), 0) from records r where r.space_id = spaces.id)`.execute(db);
+        await sql`update users set bytes_used = (select coalesce(sum(length(r.ciphertext)), 0) from records r where r.author_id = users.id)`.execute(db);
+      },
+    },
+    '0007_records_id_key': {
+      async up(db: Kysely<any>) {
+        // ADR 033: record ids stay unique per space, but through an index led by the id. With
+        // (space_id, id), PostgreSQL with stale statistics (a space it believes holds one record)
+        // could answer a pull with a bitmap scan of that index on space_id alone, reading every
+        // record of the space for each page; led by the id, only the primary key (space_id, seq)
+        // serves a space's pages, and then always by its seq range. SQLite cannot drop a table
+        // constraint without rebuilding the table, and its planner (no statistics) picks the
+        // primary key here anyway, so SQLite keeps its index.
+        if (dialect !== 'postgres') return;
+        await db.schema.createIndex('records_id_space_id_key').unique().on('records').columns(['id', 'space_id']).execute();
+        await db.schema.alterTable('records').dropConstraint('records_space_id_id_key').execute();
+      },
+    },
+    '0008_push_schedule': {
+      async up(db: Kysely<any>) {
+        // Who a scheduled reminder (a plan's, a listening turn's) is for, and when, apart from the
+        // outbox rows made for the devices there were then: a device that turns notifications on
+        // later gets the reminders already set for its person (ADR 024).
+        await db.schema
+          .createTable('push_schedule')
+          .addColumn('space_id', 'text', (c) => c.notNull().references('spaces.id').onDelete('cascade'))
+          .addColumn('opaque_id', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('push_schedule_pk', ['space_id', 'opaque_id', 'user_id'])
+          .execute();
+        await db.schema.createIndex('push_schedule_user_idx').on('push_schedule').columns(['user_id', 'at']).execute();
+      },
+    },
   };
 }
 

@@ -23,6 +23,8 @@ export interface UsersTable {
   ed25519_pub: Bytes;
   personal_space_id: string;
   created_at: number;
+  /** Bytes of record ciphertext this person wrote (storage quota, migration 0006). */
+  bytes_used: number;
 }
 
 export interface SessionsTable {
@@ -44,6 +46,8 @@ export interface SpacesTable {
   needs_rotation: number;
   head_seq: number;
   created_at: number;
+  /** Bytes of record ciphertext stored in this space (storage quota, migration 0006). */
+  bytes_used: number;
 }
 
 export interface SpaceMembersTable {
@@ -130,10 +134,97 @@ export interface RoundParticipantsTable {
   signature: Bytes | null;
 }
 
+/** A comfort match between two members of a space (ADR 026): status only, never an answer. */
+export interface ComfortRunsTable {
+  /** Client-made UUIDv7. */
+  id: string;
+  space_id: string;
+  /** The two participants, sorted. */
+  user_low: string;
+  user_high: string;
+  created_by: string;
+  /** Points in every message of the run (twice the catalog's item count). */
+  slots: number;
+  status: 'open' | 'done' | 'declined' | 'expired';
+  created_at: number;
+  expires_at: number;
+  closed_at: number | null;
+}
+
+/** One participant's message for one phase: ciphertext sealed to the pair and signed. */
+export interface ComfortMessagesTable {
+  run_id: string;
+  user_id: string;
+  phase: number;
+  ciphertext: Bytes;
+  signature: Bytes;
+  posted_at: number;
+}
+
 export interface RateLimitsTable {
   key: string;
   window_start: number;
   count: number;
+}
+
+/** Failed sign-ins, recovery attempts and invite tokens per HMAC'd key (ADR 030); failures only. */
+export interface AuthFailuresTable {
+  key: string;
+  failures: number;
+  last_at: number;
+}
+
+/** A one-time sign-up link (SIGNUP=invite|closed): SHA-256 of its token, never the token. */
+export interface SignupPermitsTable {
+  token_hash: Bytes;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A device's Web Push subscription, one per session. */
+export interface PushSubscriptionsTable {
+  id: string;
+  session_id: string;
+  user_id: string;
+  /** The push service URL for the device (a capability: never logged). */
+  endpoint: string;
+  /** The device's P-256 public key and auth secret (base64url), for RFC 8291 encryption. */
+  p256dh: string;
+  auth: string;
+  /** PushPrefs (src/shared/api.ts) as JSON text. */
+  prefs: string;
+  /** When the daily reminder is next due; null when there is none. */
+  next_reminder_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One push message to send: what (kind + opaque ids), to which device, not before when. */
+/** A scheduled reminder's person and time (the outbox holds the messages for their devices). */
+export interface PushScheduleTable {
+  space_id: string;
+  opaque_id: string;
+  user_id: string;
+  kind: string;
+  at: number;
+  created_at: number;
+}
+
+export interface PushOutboxTable {
+  id: string;
+  subscription_id: string;
+  kind: string;
+  /** '' when the kind has no space (reminder). */
+  space_id: string;
+  /** A round id, or ''. */
+  opaque_id: string;
+  not_before: number;
+  /** The sender (app server) that claimed it, and when; a stale claim is taken over. */
+  claimed_by: string | null;
+  claimed_at: number | null;
+  attempts: number;
+  created_at: number;
 }
 
 export interface DB {
@@ -148,11 +239,23 @@ export interface DB {
   records: RecordsTable;
   rounds: RoundsTable;
   round_participants: RoundParticipantsTable;
+  comfort_runs: ComfortRunsTable;
+  comfort_messages: ComfortMessagesTable;
   rate_limits: RateLimitsTable;
+  push_subscriptions: PushSubscriptionsTable;
+  push_outbox: PushOutboxTable;
+  push_schedule: PushScheduleTable;
+  auth_failures: AuthFailuresTable;
+  signup_permits: SignupPermitsTable;
 }
 
 /** Every table, in an order where deleting top to bottom never breaks a foreign key. */
 export const TABLES = [
+  'push_schedule',
+  'push_outbox',
+  'push_subscriptions',
+  'comfort_messages',
+  'comfort_runs',
   'round_participants',
   'rounds',
   'records',
@@ -163,6 +266,8 @@ export const TABLES = [
   'space_members',
   'sessions',
   'rate_limits',
+  'auth_failures',
+  'signup_permits',
   'spaces',
   'users',
 ] as const satisfies ReadonlyArray<keyof DB>;

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../shared/limits.ts';
-import { blob, call, createEntry, createUser, errorCodeOf, newId, send, type TestUser } from '../../../tests/factories/index.ts';
+import { blob, call, createEntry, createUser, errorCodeOf, newId, send, signupBody, type TestUser } from '../../../tests/factories/index.ts';
 import { createTestApp } from '../testing/app.ts';
 import { createTestDatabase, describeEachDatabase } from '../testing/databases.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
@@ -138,6 +138,8 @@ describeEachDatabase('http hygiene', (suite) => {
         { 'sec-fetch-site': 'same-site' },
         { 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' },
         { 'sec-fetch-site': 'cross-site', origin: 'https://innermost.example' },
+        // With PUBLIC_ORIGIN set, the request's own origin is the public one (the Host is checked).
+        { origin: 'http://localhost' },
       ];
       for (const headers of rejected) {
         const res = await attempt(app, secureCookie, headers);
@@ -147,7 +149,6 @@ describeEachDatabase('http hygiene', (suite) => {
       const accepted: Array<Record<string, string>> = [
         { origin: 'https://innermost.example', 'sec-fetch-site': 'same-origin' },
         { origin: 'https://innermost.example' },
-        { origin: 'http://localhost' }, // the request's own origin
         { 'sec-fetch-site': 'same-origin' },
         { 'sec-fetch-site': 'none' },
         {}, // a non-browser client
@@ -159,6 +160,32 @@ describeEachDatabase('http hygiene', (suite) => {
       // Safe methods are not checked.
       const get = await app.request('/api/spaces', { headers: { cookie: secureCookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
       expect(get.status).toBe(200);
+    });
+
+    it('with PUBLIC_ORIGIN, answers only requests addressed to its host (DNS rebinding)', async () => {
+      const { app } = createTestApp(suite.db, { config: { publicOrigin: 'https://innermost.example', trustProxy: true } });
+      // A rebinding page's fetches are same-origin to the browser: they pass the CSRF check,
+      // but carry the page's own host name.
+      const rebound = { host: 'evil.example', origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' };
+      const signup = await app.request('http://evil.example/api/auth/signup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...rebound },
+        body: JSON.stringify(signupBody()),
+      });
+      expect(signup.status).toBe(421);
+      expect(errorCodeOf(await signup.json())).toBe('wrong-host');
+      expect((await app.request('http://evil.example/api/auth/session', { headers: rebound })).status).toBe(421);
+      expect((await app.request('http://10.0.0.5/api/auth/params?email=a%40b.example')).status).toBe(421);
+      // Behind the trusted proxy, the host the browser asked for is X-Forwarded-Host.
+      expect((await app.request('http://10.0.0.5/api/auth/session', { headers: { 'x-forwarded-host': 'evil.example' } })).status).toBe(421);
+      expect((await app.request('http://10.0.0.5/api/auth/session', { headers: { 'x-forwarded-host': 'innermost.example' } })).status).toBe(200);
+      expect((await app.request('https://innermost.example/api/auth/session')).status).toBe(200);
+      // Probes answer by address (load balancers).
+      expect((await app.request('http://10.0.0.5/healthz')).status).toBe(200);
+      expect((await app.request('http://10.0.0.5/readyz')).status).toBe(200);
+      // Without PUBLIC_ORIGIN any host is served (a LAN address, localhost).
+      const open = createTestApp(suite.db).app;
+      expect((await open.request('http://10.0.0.5/api/auth/session')).status).toBe(200);
     });
   });
 

@@ -52,6 +52,22 @@ export function sessionMiddleware(deps: { config: AppConfig; auth: AuthService; 
     return { userId: session.userId, sessionId: session.sessionId, expiresAt: session.expiresAt };
   }
 
+  /**
+   * requireSession for routes under /spaces/:spaceId: the session and the caller's membership of
+   * that space are read in one statement; the membership (null: none) is exposed as
+   * c.var.membership for the service to judge. The param is only a bound value here; the route
+   * still validates it.
+   */
+  const requireSessionInSpace: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const token = readSessionToken(c, deps.config);
+    const session = token ? await deps.auth.authenticateInSpace(token, c.req.param('spaceId') ?? '') : null;
+    if (!session || !token) throw new AppError('unauthenticated');
+    if (session.refreshed) setSessionCookie(c, deps.config, token, session.expiresAt, deps.now());
+    c.set('auth', { userId: session.userId, sessionId: session.sessionId, expiresAt: session.expiresAt });
+    c.set('membership', session.membership);
+    await next();
+  };
+
   /** Requires a valid session ('unauthenticated' otherwise) and exposes it as c.var.auth. */
   const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
     const session = await currentSession(c);
@@ -59,5 +75,5 @@ export function sessionMiddleware(deps: { config: AppConfig; auth: AuthService; 
     c.set('auth', session);
     await next();
   };
-  return { requireSession, currentSession };
+  return { requireSession, requireSessionInSpace, currentSession };
 }

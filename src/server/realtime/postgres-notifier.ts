@@ -14,6 +14,8 @@ import { LocalSubscribers, type LiveEventListener, type Notifier } from './notif
 const DEFAULT_CHANNEL = 'innermost_events';
 /** pg_notify payloads are limited to 8000 bytes (https://www.postgresql.org/docs/15/sql-notify.html). */
 const MAX_PAYLOAD_BYTES = 7900;
+/** Notices sent in one statement at most (the notify queue holds gigabytes; this bounds one query). */
+const MAX_NOTICES_PER_QUERY = 256;
 
 interface Wire {
   u: string[];
@@ -40,6 +42,8 @@ export class PostgresNotifier implements Notifier {
   #reconnectTimer: NodeJS.Timeout | null = null;
   #attempt = 0;
   #ready: Promise<void>;
+  readonly #outbox: Array<{ payload: string; resolve: () => void; reject: (error: unknown) => void }> = [];
+  #sending = false;
 
   constructor(options: PostgresNotifierOptions) {
     this.#databaseUrl = options.databaseUrl;
@@ -127,7 +131,34 @@ export class PostgresNotifier implements Notifier {
       await this.publish(userIds.slice(half), event);
       return;
     }
-    await this.#pool.query('SELECT pg_notify($1, $2)', [this.#channel, payload]);
+    await new Promise<void>((resolve, reject) => {
+      this.#outbox.push({ payload, resolve, reject });
+      if (!this.#sending) void this.#send();
+    });
+  }
+
+  /**
+   * Sends what was published meanwhile in one statement, one query at a time: under load, the
+   * notices of many writes share one round trip and one commit (a transaction that notifies takes
+   * a database-wide lock while it commits, so one NOTIFY per write serialised every write's
+   * notice behind the others' commits). Order is kept: unnest yields the payloads in order and
+   * PostgreSQL delivers one transaction's notifications in the order they were sent.
+   */
+  async #send(): Promise<void> {
+    this.#sending = true;
+    try {
+      while (this.#outbox.length > 0) {
+        const batch = this.#outbox.splice(0, MAX_NOTICES_PER_QUERY);
+        try {
+          await this.#pool.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [this.#channel, batch.map((b) => b.payload)]);
+          for (const b of batch) b.resolve();
+        } catch (error) {
+          for (const b of batch) b.reject(error);
+        }
+      }
+    } finally {
+      this.#sending = false;
+    }
   }
 
   subscribe(userId: string, listener: LiveEventListener): () => void {

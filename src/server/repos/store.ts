@@ -6,11 +6,15 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database, Dialect } from '../db/open.ts';
 import type { DB } from '../db/types.ts';
+import { authFailuresRepo } from './auth-failures.repo.ts';
+import { comfortRepo } from './comfort.repo.ts';
 import { invitesRepo } from './invites.repo.ts';
+import { pushRepo } from './push.repo.ts';
 import { rateLimitsRepo } from './rate-limits.repo.ts';
 import { recordsRepo } from './records.repo.ts';
 import { roundsRepo } from './rounds.repo.ts';
 import { sessionsRepo } from './sessions.repo.ts';
+import { signupPermitsRepo } from './signup-permits.repo.ts';
 import { spacesRepo } from './spaces.repo.ts';
 import { usersRepo } from './users.repo.ts';
 
@@ -22,7 +26,11 @@ export function bindRepos(db: Kysely<DB>) {
     invites: invitesRepo(db),
     records: recordsRepo(db),
     rounds: roundsRepo(db),
+    comfort: comfortRepo(db),
     rateLimits: rateLimitsRepo(db),
+    authFailures: authFailuresRepo(db),
+    signupPermits: signupPermitsRepo(db),
+    push: pushRepo(db),
   };
 }
 

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, UsersTable } from '../db/types.ts';
+import { prepared } from './prepared.ts';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -11,6 +13,15 @@ export interface CredentialsUpdate {
   wrapped_uk_by_recovery?: Buffer;
   recovery_verifier?: Buffer;
 }
+
+/** Adds to the writer's storage count and returns it (the per-person quota, ADR 030). */
+const addBytes = prepared<[string, number], { bytes_used: number }>(2, (db, id, bytes) =>
+  db
+    .updateTable('users')
+    .set((eb) => ({ bytes_used: eb('bytes_used', '+', bytes) }))
+    .where('id', '=', id)
+    .returning('bytes_used'),
+);
 
 export function usersRepo(db: Kysely<DB>) {
   return {
@@ -49,8 +60,16 @@ export function usersRepo(db: Kysely<DB>) {
       await db.updateTable('users').set(update).where('id', '=', id).execute();
     },
 
+    /** Deletes the user (cascading to every record they wrote); those spaces' storage counts drop with them. */
     async delete(id: string): Promise<void> {
+      await sql`update spaces set bytes_used = bytes_used - (select coalesce(sum(length(r.ciphertext)), 0) from records r where r.author_id = ${id} and r.space_id = spaces.id)
+        where id in (select distinct space_id from records where author_id = ${id})`.execute(db);
       await db.deleteFrom('users').where('id', '=', id).execute();
+    },
+
+    /** Adds `bytes` (negative: frees) to the person's storage count; returns the new count. */
+    async addBytes(id: string, bytes: number): Promise<number> {
+      return Number((await addBytes(db, id, bytes)).rows[0]?.bytes_used ?? 0);
     },
   };
 }

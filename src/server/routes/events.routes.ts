@@ -15,7 +15,7 @@ import type { RouteDeps } from './deps.ts';
 const MAX_PENDING_WRITES = 256;
 
 export function eventsRoutes(deps: RouteDeps) {
-  const { notifier, requireSession, auth, lifecycle, metrics, config, logger } = deps;
+  const { notifier, requireSession, auth, lifecycle, metrics, config, logger, streams } = deps;
   const heartbeatMs = config.sseHeartbeatMs ?? SSE_HEARTBEAT_MS;
 
   return new Hono<AppEnv>().get('/events', requireSession, (c) => {
@@ -50,6 +50,8 @@ export function eventsRoutes(deps: RouteDeps) {
       }, heartbeatMs);
       heartbeat.unref?.();
       const unregister = lifecycle.onShutdown(() => finish());
+      // Past the session's cap, the oldest of its streams ends here (ADR 030).
+      const release = streams.open(sessionId, () => finish());
       stream.onAbort(() => finish());
       try {
         // Sent at once: tells the client the stream is open (and subscribed) and how fast to retry.
@@ -59,6 +61,7 @@ export function eventsRoutes(deps: RouteDeps) {
         clearInterval(heartbeat);
         unsubscribe();
         unregister();
+        release();
         metrics.sseConnections.dec();
       }
     }, async (error) => {

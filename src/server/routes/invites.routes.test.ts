@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INVITE_TTL_MS, RATE_LIMIT_INVITE_MAX } from '../../shared/limits.ts';
+import { INVITE_TTL_MS, LOCKOUT_FREE_FAILURES } from '../../shared/limits.ts';
 import {
   acceptInvite,
   blob,
@@ -151,20 +151,23 @@ describeEachDatabase('invites routes', (suite) => {
       expect(body.space.members.filter((m: { status: string }) => m.status === 'pending')).toHaveLength(1);
     });
 
-    it('rate-limits previews per address', async () => {
+    it('slows wrong tokens per address, never a signed-in person or the invitation itself', async () => {
       const { app } = createTestApp(suite.db);
       const a = await createUser(app);
       const space = await createSharedSpace(app, a);
       const invite = await createInvite(app, a, space.id);
       const ip = randomIp();
-      for (let i = 0; i < RATE_LIMIT_INVITE_MAX; i++) {
+      for (let i = 0; i < LOCKOUT_FREE_FAILURES + 1; i++) {
         expect((await call(app, 'POST', `/api/invites/${newId()}/preview`, { json: { token: invite.token }, as: { ip } })).status).toBe(404);
       }
       const limited = await call(app, 'POST', `/api/invites/${invite.id}/preview`, { json: { token: invite.token }, as: { ip } });
       expect(limited.status).toBe(429);
       expect(errorCodeOf(limited.body)).toBe('rate-limited');
       expect(Number(limited.res.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another address, and a signed-in person on the same address, are not held back.
       expect((await call(app, 'POST', `/api/invites/${invite.id}/preview`, { json: { token: invite.token }, as: { ip: randomIp() } })).status).toBe(200);
+      const joiner = await createUser(app);
+      expect((await call(app, 'POST', `/api/invites/${invite.id}/preview`, { json: { token: invite.token }, as: { ...joiner, ip } })).status).toBe(200);
     });
   });
 });

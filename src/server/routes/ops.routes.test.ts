@@ -25,13 +25,29 @@ describeEachDatabase('ops routes', (suite) => {
     await own.dispose().catch(() => {});
   });
 
+  it('metrics are off without METRICS_TOKEN and answer only the right bearer token with it', async () => {
+    const off = createTestApp(suite.db).app;
+    expect((await call(off, 'GET', '/metrics')).status).toBe(404);
+    const token = 'metrics-token-0123456789';
+    const { app } = createTestApp(suite.db, { config: { metricsToken: token } });
+    const anyone = await call(app, 'GET', '/metrics');
+    expect(anyone.status).toBe(401);
+    expect(anyone.body.error.code).toBe('unauthenticated');
+    expect((await call(app, 'GET', '/metrics', { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    expect((await call(app, 'GET', '/metrics', { headers: { authorization: `Basic ${token}` } })).status).toBe(401);
+    const ok = await app.request('/metrics', { headers: { authorization: `Bearer ${token}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('innermost_http_requests_total');
+  });
+
   it('metrics count requests by route pattern and records written', async () => {
-    const { app } = createTestApp(suite.db);
+    const token = 'metrics-token-0123456789';
+    const { app } = createTestApp(suite.db, { config: { metricsToken: token } });
     const user = await createUser(app);
     await writeRecord(app, user, user.personalSpaceId, 1);
     await call(app, 'GET', `/api/spaces/${user.personalSpaceId}/records`, { as: user });
     await call(app, 'GET', `/api/auth/params?email=${encodeURIComponent(user.email)}`);
-    const res = await app.request('/metrics');
+    const res = await app.request('/metrics', { headers: { authorization: `Bearer ${token}` } });
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();
     expect(text).toContain('innermost_http_requests_total{method="POST",route="/api/spaces/:spaceId/records",status="201"} 1');

@@ -96,6 +96,27 @@ describeEachDatabase('records routes', (suite) => {
     expect(pulled.body.records.map((r: { seq: number }) => r.seq)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
   });
 
+  it('answers concurrent writes across spaces each as if alone (a stale epoch, a stranger, a taken id among them)', async () => {
+    const { app } = setup();
+    const [a, b, c] = [await createUser(app), await createUser(app), await createUser(app)];
+    const ab = await createCouple(app, a, b);
+    const taken = await writeRecord(app, a, ab.id, ab.epoch);
+    const results = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => writeRecord(app, i % 2 ? a : b, ab.id, ab.epoch)),
+      ...Array.from({ length: 6 }, () => writeRecord(app, c, c.personalSpaceId, 1)),
+      writeRecord(app, a, ab.id, ab.epoch - 1),
+      writeRecord(app, c, ab.id, ab.epoch),
+      writeRecord(app, b, ab.id, ab.epoch, { id: taken.id }),
+      writeRecord(app, a, ab.id, ab.epoch, { id: taken.id, ciphertext: taken.ciphertext }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([...Array(12).fill(201), 409, 404, 409, 200]);
+    expect(results.slice(12).map((r) => errorCodeOf(r.body) ?? 'ok')).toEqual(['stale-epoch', 'not-found', 'record-conflict', 'ok']);
+    const pulled = await call(app, 'GET', `/api/spaces/${ab.id}/records`, { as: b });
+    expect(pulled.body.records.map((r: { seq: number }) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const own = await call(app, 'GET', `/api/spaces/${c.personalSpaceId}/records`, { as: c });
+    expect(own.body.records.map((r: { seq: number }) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('refuses a write under an old epoch after rotation with stale-epoch', async () => {
     const { app } = setup();
     const [a, b] = [await createUser(app), await createUser(app)];
@@ -166,6 +187,27 @@ describeEachDatabase('records routes', (suite) => {
       expect(res.status).toBe(201);
       expect(await ids(space.id)).toEqual([id, theirs.id].sort());
       expect((await call(app, 'POST', `/api/spaces/${space.id}/records`, { as: a, json })).body.duplicate).toBe(true);
+    });
+
+    it('pages past the gaps deletions leave: full pages, the cursor moves on, no empty page with hasMore', async () => {
+      const { app } = setup();
+      const a = await createUser(app);
+      const space = a.personalSpaceId;
+      const written = [];
+      for (let i = 0; i < 10; i++) written.push(await writeRecord(app, a, space, 1));
+      expect((await tombstone(app, a, space, 1, written.slice(1, 9).map((r) => r.id))).status).toBe(201);
+      const seqs = (body: { records: Array<{ seq: number }> }) => body.records.map((r) => r.seq);
+      const page1 = await call(app, 'GET', `/api/spaces/${space}/records?limit=2`, { as: a });
+      expect(seqs(page1.body)).toEqual([1, 10]);
+      expect(page1.body).toMatchObject({ cursor: 10, hasMore: true });
+      const page2 = await call(app, 'GET', `/api/spaces/${space}/records?since=10&limit=2`, { as: a });
+      expect(seqs(page2.body)).toEqual([11]);
+      expect(page2.body).toMatchObject({ cursor: 11, hasMore: false });
+      const middle = await call(app, 'GET', `/api/spaces/${space}/records?since=2&limit=3`, { as: a });
+      expect(seqs(middle.body)).toEqual([10, 11]);
+      expect(middle.body).toMatchObject({ cursor: 11, hasMore: false });
+      const all = await call(app, 'GET', `/api/spaces/${space}/records`, { as: a });
+      expect(seqs(all.body)).toEqual([1, 10, 11]);
     });
 
     it('refuses to delete someone else’s record: forbidden, and nothing is written', async () => {

@@ -227,14 +227,19 @@ describeEachDatabase('rounds routes', (suite) => {
       await expectRefused('withdraw cancelled', () => withdrawRound(app, a, cancelled), 'round-closed', 409);
     });
 
-    it('not-participant, not-found and forbidden for those outside the round', async () => {
+    it('not-found on every round route for a member outside the round, forbidden only to a participant', async () => {
       const { app, a, b, c, space } = await triad();
       const round = await createRound(app, a, space, [b]);
-      await expectRefused('member not in the round answers', () => submitAnswer(app, c, round), 'not-participant', 403);
+      // Not yours answers exactly like not there (ADR 030): no route tells an outsider a round exists.
+      await expectRefused('member not in the round answers', () => submitAnswer(app, c, round), 'not-found', 404);
       await expectRefused('member not in the round reads', () => call(app, 'GET', path(round), { as: c }), 'not-found', 404);
       await expectRefused('unknown round', () => submitAnswer(app, a, { spaceId: space.id, id: newId() }), 'not-found', 404);
       await expectRefused('participant withdraws', () => withdrawRound(app, b, round), 'forbidden', 403);
-      await expectRefused('member not in the round withdraws', () => withdrawRound(app, c, round), 'forbidden', 403);
+      await expectRefused('member not in the round withdraws', () => withdrawRound(app, c, round), 'not-found', 404);
+      // Once closed, an outsider still learns nothing (not 'round-closed').
+      await withdrawRound(app, a, round);
+      await expectRefused('member not in the round answers a closed round', () => submitAnswer(app, c, round), 'not-found', 404);
+      await expectRefused('member not in the round withdraws a closed round', () => withdrawRound(app, c, round), 'not-found', 404);
       await expectRefused('withdraw unknown', () => withdrawRound(app, a, { spaceId: space.id, id: newId() }), 'not-found', 404);
       const list = await call(app, 'GET', `/api/spaces/${space.id}/rounds`, { as: c });
       expect(list.body).toEqual({ rounds: [] });

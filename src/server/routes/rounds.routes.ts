@@ -7,9 +7,10 @@ import type { RouteDeps } from './deps.ts';
 
 /** Mounted at /api: the rounds (reveal gate) of a space. */
 export function roundsRoutes(deps: RouteDeps) {
-  const { rounds, requireSession } = deps;
+  const { rounds, requireSession, writeRate } = deps;
   return new Hono<AppEnv>()
     .post('/spaces/:spaceId/rounds', requireSession, validate('param', SpaceIdParam), requireJson, validate('json', CreateRoundBody), async (c) => {
+      writeRate.take(c.var.auth.userId);
       const round = await rounds.create(c.var.auth.userId, c.req.valid('param').spaceId, c.req.valid('json'));
       return c.json({ round }, 201);
     })
@@ -22,6 +23,7 @@ export function roundsRoutes(deps: RouteDeps) {
     })
     .post('/spaces/:spaceId/rounds/:roundId/submission', requireSession, validate('param', RoundParam), requireJson, validate('json', SubmitRoundBody), async (c) => {
       const { spaceId, roundId } = c.req.valid('param');
+      writeRate.take(c.var.auth.userId);
       const round = await rounds.submit(c.var.auth.userId, spaceId, roundId, c.req.valid('json'));
       return c.json({ round }, 201);
     })

@@ -6,12 +6,13 @@ import { validate } from '../http/validate.ts';
 import type { RouteDeps } from './deps.ts';
 
 export function spacesRoutes(deps: RouteDeps) {
-  const { spaces, requireSession } = deps;
+  const { spaces, requireSession, writeRate } = deps;
   return new Hono<AppEnv>()
     .get('/', requireSession, async (c) => {
       return c.json({ spaces: await spaces.list(c.var.auth.userId) }, 200);
     })
     .post('/', requireSession, requireJson, validate('json', CreateSpaceBody), async (c) => {
+      writeRate.take(c.var.auth.userId);
       return c.json(await spaces.create(c.var.auth.userId, c.req.valid('json')), 201);
     })
     .get('/:spaceId', requireSession, validate('param', SpaceIdParam), async (c) => {

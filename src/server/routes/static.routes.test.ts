@@ -72,7 +72,10 @@ describeEachDatabase('static files', (suite) => {
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: { code: 'not-found' } });
     expect((await send(app, 'GET', '/healthz')).status).toBe(200);
-    expect((await send(app, 'GET', '/metrics')).headers.get('content-type')).toMatch(/text\/plain/);
+    // /metrics is the ops route (off without METRICS_TOKEN), never the web app's fallback page.
+    const metrics = await send(app, 'GET', '/metrics');
+    expect(metrics.status).toBe(404);
+    expect(metrics.headers.get('content-type')).not.toMatch(/text\/html/);
   });
 
   it('serves only the API when the directory has no index.html', async () => {

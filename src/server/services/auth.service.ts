@@ -24,9 +24,12 @@ import { AppError } from '../http/errors.ts';
 import { sessionLabel } from '../http/user-agent.ts';
 import { type Repos, isUniqueViolation } from '../repos/store.ts';
 import type { UserRow } from '../repos/users.repo.ts';
+import type { SessionRow } from '../repos/sessions.repo.ts';
 import { type Notice, type ServiceDeps, notify } from './common.ts';
 import { checkCreateEntry, checkDeparture } from './membership-checks.ts';
 import { cancelRoundsOfLeaver } from './round-cancellation.ts';
+import { findOpenInvite } from './invites.service.ts';
+import type { SignupMode } from '../limits.ts';
 
 const DEFAULT_KDF: KdfParams = { algorithm: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 };
 
@@ -45,6 +48,13 @@ export interface AuthenticatedSession {
   expiresAt: number;
   /** The expiry slid forward: the cookie should be sent again with a fresh Max-Age. */
   refreshed: boolean;
+}
+
+/** The caller's membership of a space as read with their session (hot paths). */
+export interface SpaceMembership {
+  status: 'pending' | 'active';
+  /** The space's newest sequence number when the session was read. */
+  headSeq: number;
 }
 
 export interface ClientMeta {
@@ -68,8 +78,26 @@ export function tokenHash(token: string): Buffer {
   return sha256(fromB64url(token));
 }
 
-export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
+export function createAuthService(deps: ServiceDeps & { secret: Buffer; signup: SignupMode }) {
   const { store, secret, now } = deps;
+
+  /**
+   * May this sign-up go ahead (ADR 030)? Open: always. Invite: with an open invitation that has
+   * not made an account yet, or an operator's link. Closed: with an operator's link only. The
+   * permit is used up in the sign-up's own transaction, so a failed sign-up keeps it.
+   */
+  async function usePermit(tx: Repos, permit: z.infer<typeof SignupBody>['permit'], at: number): Promise<void> {
+    if (deps.signup === 'open') return;
+    if (!permit) throw new AppError('signup-closed');
+    if ('link' in permit) {
+      if (!(await tx.signupPermits.claim(sha256(fromB64url(permit.link)), at))) throw new AppError('signup-link-invalid');
+      return;
+    }
+    if (deps.signup === 'closed') throw new AppError('signup-closed');
+    const invite = await findOpenInvite(tx, permit.inviteId, permit.token, at);
+    if (await tx.signupPermits.exists(invite.token_hash)) throw new AppError('invite-used');
+    await tx.signupPermits.insertUsed(invite.token_hash, at, invite.expires_at);
+  }
   const verifier = (key: string) => hmacSha256(secret, fromB64url(key));
   /** Compared against when the email is unknown, so both paths do the same work. */
   const dummyVerifier = hmacSha256(secret, 'innermost:dummy-verifier');
@@ -108,6 +136,18 @@ export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
     return user;
   }
 
+  /** A session row that has not expired, its expiry slid forward when due; or null. */
+  async function live(session: Pick<SessionRow, 'id' | 'user_id' | 'expires_at' | 'last_seen_at'> | undefined): Promise<AuthenticatedSession | null> {
+    const at = now();
+    if (!session || session.expires_at <= at) return null;
+    if (at - session.last_seen_at >= SESSION_TOUCH_INTERVAL_MS) {
+      const expiresAt = at + SESSION_TTL_MS;
+      await store.repos.sessions.touch(session.id, at, expiresAt);
+      return { userId: session.user_id, sessionId: session.id, expiresAt, refreshed: true };
+    }
+    return { userId: session.user_id, sessionId: session.id, expiresAt: session.expires_at, refreshed: false };
+  }
+
   return {
     /** Salt and KDF parameters; for an unknown email a deterministic fake, so emails can't be enumerated. */
     async params(email: string): Promise<{ salt: string; kdf: KdfParams }> {
@@ -143,11 +183,13 @@ export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
         ed25519_pub: fromB64url(body.publicKeys.ed25519),
         personal_space_id: body.personalSpace.id,
         created_at: at,
+        bytes_used: 0,
       };
       try {
         const session = await store.transaction(async (tx) => {
+          await usePermit(tx, body.permit, at);
           await tx.users.insert(user);
-          await tx.spaces.insertSpace({ id: body.personalSpace.id, kind: 'personal', epoch: 1, needs_rotation: 0, head_seq: 0, created_at: at });
+          await tx.spaces.insertSpace({ id: body.personalSpace.id, kind: 'personal', epoch: 1, needs_rotation: 0, head_seq: 0, created_at: at, bytes_used: 0 });
           await tx.spaces.insertMember({ space_id: body.personalSpace.id, user_id: user.id, status: 'active', invite_id: null, join_mac: null, joined_at: at });
           await tx.spaces.insertKeys([
             { space_id: body.personalSpace.id, epoch: 1, user_id: user.id, sealed_key: fromB64url(body.personalSpace.sealedKey), sealed_by: user.id },
@@ -166,7 +208,10 @@ export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
         if (!isUniqueViolation(error)) throw error;
         // Lost a race with a concurrent sign-up: report which constraint.
         const again = await repos.users.existsWithEmailOrId(body.email, body.userId);
-        throw new AppError(again.email ? 'email-taken' : 'id-taken');
+        if (again.email) throw new AppError('email-taken');
+        // Two sign-ups racing on one invitation: the loser's permit is spent.
+        if (!again.id && body.permit && 'inviteId' in body.permit && deps.signup === 'invite') throw new AppError('invite-used');
+        throw new AppError('id-taken');
       }
     },
 
@@ -181,15 +226,21 @@ export function createAuthService(deps: ServiceDeps & { secret: Buffer }) {
     /** The session behind a cookie token, or null; slides the expiry at most every touch interval. */
     async authenticate(token: string): Promise<AuthenticatedSession | null> {
       if (!SESSION_TOKEN_RE.test(token)) return null;
-      const session = await store.repos.sessions.findByTokenHash(tokenHash(token));
-      const at = now();
-      if (!session || session.expires_at <= at) return null;
-      if (at - session.last_seen_at >= SESSION_TOUCH_INTERVAL_MS) {
-        const expiresAt = at + SESSION_TTL_MS;
-        await store.repos.sessions.touch(session.id, at, expiresAt);
-        return { userId: session.user_id, sessionId: session.id, expiresAt, refreshed: true };
-      }
-      return { userId: session.user_id, sessionId: session.id, expiresAt: session.expires_at, refreshed: false };
+      return live(await store.repos.sessions.findByTokenHash(tokenHash(token)));
+    },
+
+    /**
+     * authenticate() and the caller's membership of `spaceId` in one statement (the records hot
+     * paths). The membership is only read here; whether it allows the request is the service's
+     * decision.
+     */
+    async authenticateInSpace(token: string, spaceId: string): Promise<(AuthenticatedSession & { membership: SpaceMembership | null }) | null> {
+      if (!SESSION_TOKEN_RE.test(token)) return null;
+      const row = await store.repos.sessions.findByTokenHashInSpace(tokenHash(token), spaceId);
+      const session = await live(row);
+      if (!session || !row) return null;
+      const membership = row.member_status === null ? null : { status: row.member_status, headSeq: row.head_seq ?? 0 };
+      return { ...session, membership };
     },
 
     /** Still valid? (long-lived SSE streams re-check on every heartbeat). */

@@ -10,8 +10,9 @@ import { INVITE_TTL_MS, MAX_SPACE_MEMBERS } from '../../shared/limits.ts';
 import { constantTimeEqual, fromB64url, sha256, toB64url } from '../crypto.ts';
 import { AppError } from '../http/errors.ts';
 import type { InviteRow } from '../repos/invites.repo.ts';
-import { isUniqueViolation } from '../repos/store.ts';
-import { type ServiceDeps, notify } from './common.ts';
+import { type Repos, isUniqueViolation } from '../repos/store.ts';
+import type { Limits } from '../limits.ts';
+import { type ServiceDeps, notify, pushAfterCommit } from './common.ts';
 import { requireMember } from './spaces.service.ts';
 
 function inviteStatus(invite: InviteRow, at: number): InviteInfo['status'] {
@@ -36,18 +37,20 @@ function toInfo(invite: InviteRow, at: number): InviteInfo {
 
 const STATUS_ERROR = { revoked: 'invite-revoked', used: 'invite-used', expired: 'invite-expired' } as const;
 
-export function createInvitesService(deps: ServiceDeps) {
-  const { store, now } = deps;
+/** The invite if the token matches, else 'invite-not-found'; then revoked > used > expired. */
+export async function findOpenInvite(repos: Repos, inviteId: string, token: string, at: number): Promise<InviteRow> {
+  const invite = await repos.invites.findById(inviteId);
+  const presented = sha256(fromB64url(token));
+  if (!invite || !constantTimeEqual(presented, invite.token_hash)) throw new AppError('invite-not-found');
+  const status = inviteStatus(invite, at);
+  if (status !== 'open') throw new AppError(STATUS_ERROR[status]);
+  return invite;
+}
 
-  /** The invite if the token matches, else 'invite-not-found'; then revoked > used > expired. */
-  async function openInvite(inviteId: string, token: string): Promise<InviteRow> {
-    const invite = await store.repos.invites.findById(inviteId);
-    const presented = sha256(fromB64url(token));
-    if (!invite || !constantTimeEqual(presented, invite.token_hash)) throw new AppError('invite-not-found');
-    const status = inviteStatus(invite, now());
-    if (status !== 'open') throw new AppError(STATUS_ERROR[status]);
-    return invite;
-  }
+export function createInvitesService(deps: ServiceDeps & { limits: Limits }) {
+  const { store, now, limits } = deps;
+
+  const openInvite = (inviteId: string, token: string) => findOpenInvite(store.repos, inviteId, token, now());
 
   async function activeMemberIds(spaceId: string): Promise<string[]> {
     const members = await store.repos.spaces.listMemberRows(spaceId);
@@ -62,6 +65,9 @@ export function createInvitesService(deps: ServiceDeps) {
       if (!space) throw new AppError('not-found');
       if (await store.repos.invites.idExists(body.id)) throw new AppError('id-taken');
       const at = now();
+      if (limits.openInvitesPerPerson > 0 && (await store.repos.invites.countOpenBy(userId, at)) >= limits.openInvitesPerPerson) {
+        throw new AppError('too-many-invites');
+      }
       const row: InviteRow = {
         id: body.id,
         space_id: spaceId,
@@ -132,6 +138,8 @@ export function createInvitesService(deps: ServiceDeps) {
         return members.filter((m) => m.status === 'active').map((m) => m.user_id);
       });
       await notify(deps, recipients, { spaceId, type: 'members' });
+      // Wakes the members' devices so one of them confirms the newcomer (ADR 004) without waiting for an app to be opened.
+      await pushAfterCommit(deps, 'joined', recipients, spaceId);
       return { spaceId };
     },
   };

@@ -3,7 +3,8 @@
  * revealed to all of them only when every participant has answered. The server never learns the
  * exercise (inside the encrypted header) nor an answer (ciphertext made and signed by the client);
  * it decides who may read what, and when:
- * - a round is visible only to its participants (to other members it is 'not-found');
+ * - a round is visible only to its participants: to other members every round route answers
+ *   'not-found', as for a round that does not exist;
  * - while it is open, a participant gets back only their own answer; once every participant has
  *   answered it is 'revealed' and each of them gets every answer;
  * - a withdrawn or cancelled round never shows anyone's answer again: they are deleted;
@@ -17,7 +18,7 @@ import { fromB64url, toB64url } from '../crypto.ts';
 import { AppError } from '../http/errors.ts';
 import type { ParticipantStatusRow, RoundRow } from '../repos/rounds.repo.ts';
 import { isUniqueViolation } from '../repos/store.ts';
-import { type ServiceDeps, notify } from './common.ts';
+import { type ServiceDeps, notify, pushAfterCommit } from './common.ts';
 import { requireActiveMember, requireMember } from './spaces.service.ts';
 
 function toSummary(round: RoundRow, participants: ParticipantStatusRow[]): RoundSummary {
@@ -95,6 +96,8 @@ export function createRoundsService(deps: ServiceDeps) {
         [...participants].sort().map((id) => ({ round_id: row.id, user_id: id, submitted_at: null })),
       );
       await announce(summary);
+      // Once per round, at its start; never repeated (no "still waiting" nudges).
+      await pushAfterCommit(deps, 'waiting', participants.filter((id) => id !== userId), spaceId, row.id);
       return summary;
     },
 
@@ -149,23 +152,26 @@ export function createRoundsService(deps: ServiceDeps) {
       const ciphertext = fromB64url(body.ciphertext);
       const signature = fromB64url(body.signature);
       const at = now();
-      const summary = await store.batchedTransaction(async (tx) => {
+      const result = await store.batchedTransaction(async (tx) => {
         const round = await tx.rounds.lockOpen(spaceId, roundId);
         if (!round) {
           const found = await tx.rounds.findRound(spaceId, roundId);
-          if (!found) throw new AppError('not-found');
-          if (!isParticipant(await tx.rounds.participants(roundId), userId)) throw new AppError('not-participant');
+          // Not yours looks the same as not there, on every round route (ADR 030).
+          if (!found || !isParticipant(await tx.rounds.participants(roundId), userId)) throw new AppError('not-found');
           throw new AppError('round-closed');
         }
         if (!(await tx.rounds.claimSubmission(roundId, userId, ciphertext, signature, at))) {
           const participants = await tx.rounds.participants(roundId);
-          throw new AppError(isParticipant(participants, userId) ? 'already-submitted' : 'not-participant');
+          throw new AppError(isParticipant(participants, userId) ? 'already-submitted' : 'not-found');
         }
         const revealed = await tx.rounds.revealIfComplete(roundId, at);
         const current: RoundRow = revealed ? { ...round, status: 'revealed', revealed_at: at, closed_at: at } : round;
-        return toSummary(current, await tx.rounds.participants(roundId));
+        return { ...toSummary(current, await tx.rounds.participants(roundId)), revealedNow: revealed };
       });
+      const { revealedNow, ...summary } = result;
       await announce(summary);
+      // Only the submission that revealed the round sends 'opened' (revealIfComplete succeeds once).
+      if (revealedNow) await pushAfterCommit(deps, 'opened', summary.participants.map((p) => p.userId), spaceId, roundId);
       return summary;
     },
 
@@ -176,7 +182,7 @@ export function createRoundsService(deps: ServiceDeps) {
       const summary = await store.transaction(async (tx) => {
         if (!(await tx.rounds.withdraw(spaceId, roundId, userId, at))) {
           const found = await tx.rounds.findRound(spaceId, roundId);
-          if (!found) throw new AppError('not-found');
+          if (!found || !isParticipant(await tx.rounds.participants(roundId), userId)) throw new AppError('not-found');
           if (found.created_by !== userId) throw new AppError('forbidden', 'Only the member who started a round can withdraw it.');
           throw new AppError('round-closed');
         }

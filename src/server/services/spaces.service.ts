@@ -15,6 +15,7 @@ import { type Notice, type ServiceDeps, notify } from './common.ts';
 import type { PublicKeysOf } from './membership-checks.ts';
 import { checkCreateEntry, checkDeparture, checkNextEntry } from './membership-checks.ts';
 import { cancelRoundsOfLeaver } from './round-cancellation.ts';
+import type { Limits } from '../limits.ts';
 
 export type MemberStatus = 'active' | 'pending';
 
@@ -58,8 +59,8 @@ function toSummary(space: SpaceRow, members: MemberWithKeys[], myKeys: SpaceKeyR
   };
 }
 
-export function createSpacesService(deps: ServiceDeps) {
-  const { store, now } = deps;
+export function createSpacesService(deps: ServiceDeps & { limits: Pick<Limits, 'spacesPerPerson'> }) {
+  const { store, now, limits } = deps;
 
   async function summaries(userId: string, spaceIds: string[]): Promise<SpaceSummary[]> {
     const [spaces, members, keys] = await Promise.all([
@@ -113,11 +114,14 @@ export function createSpacesService(deps: ServiceDeps) {
     /** A shared space with its creator as the only (active) member at epoch 1. */
     async create(userId: string, body: z.infer<typeof CreateSpaceBody>) {
       if (await store.repos.spaces.spaceExists(body.id)) throw new AppError('id-taken');
+      if (limits.spacesPerPerson > 0 && (await store.repos.spaces.countSharedMemberships(userId)) >= limits.spacesPerPerson) {
+        throw new AppError('too-many-spaces');
+      }
       checkCreateEntry(body.id, fromB64url(body.membershipEntry), await keysOf(userId));
       const at = now();
       try {
         await store.transaction(async (tx) => {
-          await tx.spaces.insertSpace({ id: body.id, kind: 'shared', epoch: 1, needs_rotation: 0, head_seq: 0, created_at: at });
+          await tx.spaces.insertSpace({ id: body.id, kind: 'shared', epoch: 1, needs_rotation: 0, head_seq: 0, created_at: at, bytes_used: 0 });
           await tx.spaces.insertMember({ space_id: body.id, user_id: userId, status: 'active', invite_id: null, join_mac: null, joined_at: at });
           await tx.spaces.insertKeys([{ space_id: body.id, epoch: 1, user_id: userId, sealed_key: fromB64url(body.sealedKey), sealed_by: userId }]);
           await tx.spaces.appendLog({ space_id: body.id, epoch: 1, author_id: userId, entry: fromB64url(body.membershipEntry), created_at: at });

@@ -6,6 +6,9 @@ import type { AppConfig } from '../context.ts';
 import { Lifecycle } from '../lifecycle.ts';
 import { createMetrics, type Metrics } from '../metrics.ts';
 import { InProcessNotifier, type Notifier } from '../realtime/notifier.ts';
+import { type Push, createPush } from '../push/index.ts';
+import type { PushTransport } from '../push/sender.ts';
+import { type VapidKeys, generateVapidKeys } from '../push/vapid.ts';
 import type { TestDatabase } from './databases.ts';
 
 export interface TestAppOptions {
@@ -14,6 +17,8 @@ export interface TestAppOptions {
   notifier?: Notifier;
   logger?: Logger;
   now?: () => number;
+  /** Web Push: on by default (fresh VAPID keys, sender not started); false for PUSH=off. */
+  push?: false | { keys?: VapidKeys; transport?: PushTransport; allowInsecureEndpoints?: boolean; subject?: string };
 }
 
 export interface TestApp {
@@ -22,6 +27,7 @@ export interface TestApp {
   lifecycle: Lifecycle;
   metrics: Metrics;
   secret: Buffer;
+  push: Push | undefined;
 }
 
 export function createTestApp(db: TestDatabase, options: TestAppOptions = {}): TestApp {
@@ -29,16 +35,39 @@ export function createTestApp(db: TestDatabase, options: TestAppOptions = {}): T
   const notifier = options.notifier ?? new InProcessNotifier();
   const lifecycle = new Lifecycle();
   const metrics = createMetrics();
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const push =
+    options.push === false
+      ? undefined
+      : createPush({
+          database: db.database,
+          logger,
+          now: options.now,
+          keys: options.push?.keys ?? generateVapidKeys(),
+          subject: options.push?.subject ?? 'mailto:tests@innermost.example',
+          allowInsecureEndpoints: options.push?.allowInsecureEndpoints ?? true,
+          transport: options.push?.transport,
+        });
   const app = createApp({
     // Tests give each user their own X-Forwarded-For address, so rate limits apply per user.
-    config: { trustProxy: true, staticDir: undefined, ...options.config },
+    // Sign-up is open in tests unless a test says otherwise (the environment's default is 'invite').
+    config: { trustProxy: true, staticDir: undefined, signup: 'open', ...options.config },
     database: db.database,
     secret,
     notifier,
-    logger: options.logger ?? pino({ level: 'silent' }),
+    logger,
     lifecycle,
     metrics,
     now: options.now,
+    push,
   });
-  return { app, notifier, lifecycle, metrics, secret };
+  const publicOrigin = options.config?.publicOrigin;
+  if (publicOrigin) {
+    // With PUBLIC_ORIGIN set the app answers only its host (http/host-check.ts): a path alone is
+    // sent to the public origin, as a browser on it would.
+    const request = app.request;
+    app.request = ((input: string | URL | Request, ...rest: unknown[]) =>
+      (request as (...args: unknown[]) => Response | Promise<Response>)(typeof input === 'string' && input.startsWith('/') ? `${publicOrigin}${input}` : input, ...rest)) as typeof app.request;
+  }
+  return { app, notifier, lifecycle, metrics, secret, push };
 }

@@ -54,7 +54,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   } finally {
     await admin.end();
   }
-  const database = await openDatabase({ databaseUrl: TEST_DATABASE_URL, pgSchema: schema, pgPoolMax: 8 });
+  const database = await openMigrated(schema);
   return {
     kind,
     database,
@@ -71,6 +71,23 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
       }
     },
   };
+}
+
+/**
+ * Opens and migrates a fresh test schema. Kysely's migrator lists every schema of the database and
+ * asks PostgreSQL about each by name; when a suite in another worker drops its own schema at that
+ * moment, the question fails with 'schema "test_…" does not exist' (naming theirs, not ours). That
+ * is the test runs sharing one database, never the app's own data: open again.
+ */
+async function openMigrated(schema: string, attempts = 5): Promise<Database> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openDatabase({ databaseUrl: TEST_DATABASE_URL!, pgSchema: schema, pgPoolMax: 8 });
+    } catch (error) {
+      const raced = /schema "test_[0-9a-f]+" does not exist/.test(String((error as Error).message));
+      if (!raced || attempt >= attempts) throw error;
+    }
+  }
 }
 
 /** Handle given to a suite; `db` is ready inside tests and hooks (after beforeAll). */

@@ -7,7 +7,7 @@
 import { blob, newId } from '../../../tests/factories/blobs.ts';
 import { createRound } from '../../../tests/factories/rounds.ts';
 import { acceptInvite, createCouple, createInvite, createSharedSpace, inviteSecrets, writeRecord } from '../../../tests/factories/spaces.ts';
-import type { RequestableApp } from '../../../tests/factories/http.ts';
+import { call, type RequestableApp } from '../../../tests/factories/http.ts';
 import { createUser, type TestUser } from '../../../tests/factories/users.ts';
 
 export interface World {
@@ -20,6 +20,7 @@ export interface World {
   inviteToken: string;
   recordId: string;
   roundId: string;
+  comfortRunId: string;
 }
 
 export async function buildWorld(app: RequestableApp): Promise<World> {
@@ -30,6 +31,9 @@ export async function buildWorld(app: RequestableApp): Promise<World> {
   const invite = await createInvite(app, owner, space.id);
   const record = await writeRecord(app, owner, space.id, space.epoch);
   const round = await createRound(app, owner, space, [partner]);
+  const comfortRunId = newId();
+  const started = await call(app, 'POST', `/api/spaces/${space.id}/comfort-runs`, { as: owner, json: { id: comfortRunId, partnerId: partner.id, slots: 8 } });
+  if (started.status !== 201) throw new Error(`buildWorld: comfort run ${started.status}`);
   await createSharedSpace(app, partner);
   return {
     owner,
@@ -41,11 +45,26 @@ export async function buildWorld(app: RequestableApp): Promise<World> {
     inviteToken: invite.token,
     recordId: record.id,
     roundId: round.id,
+    comfortRunId,
+  };
+}
+
+/** A valid subscription body (a made-up push service host; nothing is sent in these tests). */
+export function pushSubscriptionBody(endpoint = `https://push.example.test/send/${newId()}`) {
+  return {
+    endpoint,
+    keys: { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url'), auth: Buffer.alloc(16, 9).toString('base64url') },
+    prefs: {
+      events: { joined: true, opened: true, waiting: true, thinking: true, reply: true, reminder: true },
+      quietHours: { start: '22:00', end: '07:00' },
+      timeZone: 'Europe/Berlin',
+      reminderAt: '19:30',
+    },
   };
 }
 
 export interface RouteCase {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The pattern as registered (for coverage). */
   pattern: string;
   path: string;
@@ -63,6 +82,7 @@ export function routeCases(world: World, spaceId: string = world.spaceId): Route
     { method: 'POST', pattern: '/api/auth/signin', path: '/api/auth/signin', scope: 'public', json: { email: world.owner.email, loginKey: blob.key32() } },
     { method: 'POST', pattern: '/api/auth/signout', path: '/api/auth/signout', scope: 'session' },
     { method: 'GET', pattern: '/api/auth/session', path: '/api/auth/session', scope: 'public' },
+    { method: 'GET', pattern: '/api/auth/signup-mode', path: '/api/auth/signup-mode', scope: 'public' },
     { method: 'GET', pattern: '/api/auth/me', path: '/api/auth/me', scope: 'session' },
     { method: 'GET', pattern: '/api/auth/sessions', path: '/api/auth/sessions', scope: 'session' },
     { method: 'DELETE', pattern: '/api/auth/sessions/:sessionId', path: `/api/auth/sessions/${blob.salt()}`, scope: 'session' },
@@ -152,6 +172,36 @@ export function routeCases(world: World, spaceId: string = world.spaceId): Route
       json: { ciphertext: blob.submission(), signature: blob.signature() },
     },
     { method: 'POST', pattern: '/api/spaces/:spaceId/rounds/:roundId/withdraw', path: `/api/spaces/${spaceId}/rounds/${world.roundId}/withdraw`, scope: 'space' },
+    { method: 'GET', pattern: '/api/push/key', path: '/api/push/key', scope: 'public' },
+    { method: 'GET', pattern: '/api/care', path: '/api/care', scope: 'public' },
+    { method: 'PUT', pattern: '/api/push/subscription', path: '/api/push/subscription', scope: 'session', json: pushSubscriptionBody() },
+    { method: 'DELETE', pattern: '/api/push/subscription', path: '/api/push/subscription', scope: 'session' },
+    { method: 'POST', pattern: '/api/spaces/:spaceId/push', path: `/api/spaces/${spaceId}/push`, scope: 'space', json: { kind: 'thinking', to: [world.partner.id] } },
+    {
+      method: 'POST',
+      pattern: '/api/spaces/:spaceId/comfort-runs',
+      path: `/api/spaces/${spaceId}/comfort-runs`,
+      scope: 'space',
+      json: { id: newId(), partnerId: world.owner.id, slots: 8 },
+    },
+    { method: 'GET', pattern: '/api/spaces/:spaceId/comfort-runs', path: `/api/spaces/${spaceId}/comfort-runs`, scope: 'space' },
+    { method: 'GET', pattern: '/api/spaces/:spaceId/comfort-runs/:runId', path: `/api/spaces/${spaceId}/comfort-runs/${world.comfortRunId}`, scope: 'space' },
+    {
+      method: 'POST',
+      pattern: '/api/spaces/:spaceId/comfort-runs/:runId/messages',
+      path: `/api/spaces/${spaceId}/comfort-runs/${world.comfortRunId}/messages`,
+      scope: 'space',
+      json: { phase: 1, ciphertext: blob.ciphertext(41 + 32 * 8), signature: blob.signature() },
+    },
+    { method: 'POST', pattern: '/api/spaces/:spaceId/comfort-runs/:runId/decline', path: `/api/spaces/${spaceId}/comfort-runs/${world.comfortRunId}/decline`, scope: 'space' },
+    {
+      method: 'POST',
+      pattern: '/api/spaces/:spaceId/push/schedule',
+      path: `/api/spaces/${spaceId}/push/schedule`,
+      scope: 'space',
+      json: { at: Date.now() + 3_600_000, to: [world.partner.id], id: newId() },
+    },
+    { method: 'DELETE', pattern: '/api/spaces/:spaceId/push/schedule/:id', path: `/api/spaces/${spaceId}/push/schedule/${newId()}`, scope: 'space' },
     { method: 'GET', pattern: '/api/events', path: '/api/events', scope: 'session' },
   ];
 }

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type DB, TABLES } from '../db/types.ts';
 
-/** rate_limits counts attempts, refused ones included, by design; it is left out. */
-const SNAPSHOT_TABLES = TABLES.filter((t) => t !== 'rate_limits');
+/** rate_limits counts attempts and auth_failures counts refusals, by design; both are left out. */
+const SNAPSHOT_TABLES = TABLES.filter((t) => t !== 'rate_limits' && t !== 'auth_failures');
 
 export interface Snapshot {
   counts: Record<string, number>;

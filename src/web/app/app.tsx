@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import type { ComponentType } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { AppHeader } from './header.tsx';
+import { KeyboardShortcuts } from './quick-exit.tsx';
 import { LiveRegion } from '../ui/live-region.tsx';
 import { Redirect } from '../ui/redirect.tsx';
 import { ScreenTitle } from '../ui/screen-title.tsx';
@@ -32,7 +33,7 @@ function ChunkFailed() {
 }
 
 /** Route-level code splitting; a chunk that fails to load (offline, new deploy) gets a calm screen. */
-function lazyRoute<P>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> {
+function lazyRoute<P>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> & { preload: () => Promise<unknown> } {
   return lazy(() => load().catch(() => ({ default: ChunkFailed as unknown as ComponentType<P> })));
 }
 
@@ -79,7 +80,12 @@ function anyone<P extends object>(Screen: ComponentType<P>) {
   };
 }
 
-const GUARDS = { 'signed-out': signedOutOnly, unlocked: unlockedOnly, anyone };
+/** The help centre: the same in every state (it holds bundled words, and notes only when unlocked). */
+function always<P extends object>(Screen: ComponentType<P>) {
+  return Screen;
+}
+
+const GUARDS = { 'signed-out': signedOutOnly, unlocked: unlockedOnly, anyone, always };
 
 /**
  * The route table, from every feature's declarations. Each screen is keyed by its path, so moving
@@ -91,8 +97,17 @@ const ROUTES = FEATURES.flatMap((f) => f.routes).map(({ path, access, screen }) 
     const { path: here } = useLocation();
     return <Screen key={here} {...props} />;
   });
-  return { path, component: Guarded };
+  return { path, access, preload: Screen.preload, component: Guarded };
 });
+
+/**
+ * Loads the screens shown in every state (the help centre) ahead of need, so opening one later
+ * asks for nothing and shows in the same frame: a screen still loading would hold the previous
+ * one on screen meanwhile, and that one could ask the server again.
+ */
+export function preloadAlwaysScreens(): void {
+  for (const route of ROUTES) if (route.access === 'always') void route.preload().catch(() => undefined);
+}
 
 function StartFailed() {
   return (
@@ -136,6 +151,7 @@ export function App() {
       <a class="skip-link" href="#main" onClick={skipToContent}>
         {t('app.skipLink')}
       </a>
+      <KeyboardShortcuts />
       <AppHeader />
       <UpdateBanner />
       <main id="main" tabIndex={-1}>

@@ -2,9 +2,13 @@ import { useLocation } from 'preact-iso';
 import { accountActions } from '../features/account/session.ts';
 import { authStatus } from '../vault/status.ts';
 import { recoveryCodeToShow } from '../features/account/store.ts';
+import { QuickExitButton } from './quick-exit.tsx';
 import { t } from './messages.ts';
 
-/** The app name, and for an unlocked person: Today, Closeness, Explore and Account (a bottom bar on phones), and Lock. */
+/**
+ * The app name; for an unlocked person Today, Closeness, Explore and Account (a bottom bar on
+ * phones) and Lock; and on every screen, whoever is here, Help and Quick exit (issue 16).
+ */
 export function AppHeader() {
   const { path } = useLocation();
   const status = authStatus.value;
@@ -13,7 +17,7 @@ export function AppHeader() {
     <header class="app-header">
       <a class="brand" href="/">
         <span class="brand-mark" aria-hidden="true" />
-        {t('app.name')}
+        <span class="brand-name">{t('app.name')}</span>
       </a>
       {status === 'unlocked' && !recoveryCodeToShow.value && (
         <nav class="app-nav" aria-label={t('nav.label')}>
@@ -43,11 +47,19 @@ export function AppHeader() {
           {t('nav.lock')}
         </button>
       )}
+      {/* Help waits until the app knows who is here, with the links beside it: shown earlier, it
+          would jump sideways from under a finger when they arrive. Quick exit never waits. */}
+      {status !== 'loading' && (
+        <a class={`header-link header-help${status === 'unlocked' ? '' : ' header-push'}`} href="/help" aria-current={path === '/help' ? 'page' : undefined}>
+          {t('nav.help')}
+        </a>
+      )}
       {status === 'signed-out' && path !== '/signin' && (
         <a class="header-link" href="/signin">
           {t('nav.signIn')}
         </a>
       )}
+      <QuickExitButton />
     </header>
   );
 }

@@ -12,8 +12,10 @@ export interface FeatureRoute {
    * 'unlocked': someone's data (the lock screen stands in while locked, the address stays).
    * 'signed-out': sign-in and its kin (once unlocked, go on to where the person was headed).
    * 'anyone': works signed out too (the lock screen stands in while locked).
+   * 'always': shown signed out, locked and unlocked alike (the help centre: one step away from
+   *   every screen, the lock screen included; it reads nothing of anyone's data).
    */
-  access: 'unlocked' | 'signed-out' | 'anyone';
+  access: 'unlocked' | 'signed-out' | 'anyone' | 'always';
   // Screens take their own route params; `any` is the one place they meet the router.
   screen: Load<any>;
 }
@@ -24,11 +26,18 @@ export type Load<P = object> = () => Promise<{ default: ComponentType<P> }>;
 /**
  * A part of Today. 'first' parts load with Today (it shows once they all have), in the order the
  * app lists its features; 'last' parts load after Today has shown and come below everything else,
- * so nothing moves when they arrive.
+ * all in the same frame once each has loaded and said it is ready, so neither arrives above
+ * another already on screen (a control moving from under a finger).
  */
 export interface TodayPart {
   place: 'first' | 'last';
-  load: Load;
+  load: () => Promise<TodayPartModule>;
+}
+
+export interface TodayPartModule {
+  default: ComponentType;
+  /** Resolves once the part has what it shows (its store read), so it appears whole. */
+  ready?: () => Promise<unknown>;
 }
 
 export interface Feature {

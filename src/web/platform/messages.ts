@@ -22,19 +22,41 @@ export const platformMessages = {
   'errors.invite-revoked': 'This invite was withdrawn by the person who made it.',
   'errors.email-taken': 'There is already an account with this email. Try signing in instead.',
   'errors.id-taken': 'Something clashed while saving. Please try again.',
-  'errors.already-member': 'You are already a member of this space.',
-  'errors.personal-space': 'Your personal space is only for you, so this is not possible there.',
-  'errors.stale-epoch': 'This space was just updated for its members. Please try again in a moment.',
-  'errors.rotation-required': 'This space is being updated for its members. Please try again in a moment.',
-  'errors.epoch-conflict': 'This space was just updated for its members. Please try again in a moment.',
-  'errors.members-mismatch': 'The members of this space changed just now. Please try again.',
-  'errors.departure-required': 'Your spaces changed just now. Please try again.',
+  'errors.already-member': 'You are already a member of this place.',
+  'errors.personal-space': 'Just me is only for you, so this is not possible there.',
+  'errors.stale-epoch': 'This place was just updated for its members. Please try again in a moment.',
+  'errors.rotation-required': 'This place is being updated for its members. Please try again in a moment.',
+  'errors.epoch-conflict': 'This place was just updated for its members. Please try again in a moment.',
+  'errors.members-mismatch': 'The members of this place changed just now. Please try again.',
+  'errors.departure-required': 'Your shared places changed just now. Please try again.',
   'errors.record-conflict': 'This changed on another device at the same time. Please try again.',
   'errors.not-participant':
     'This exercise is for the people it was started with, and you are not one of them.',
   'errors.round-closed': 'This exercise is closed now, so nothing more can be added to it.',
   'errors.already-submitted': 'Your answers are already in. Nothing was changed.',
+  'errors.push-disabled': 'Notifications are turned off on this server.',
+  'errors.push-endpoint-invalid': 'This browser offered a way to notify you that this server cannot use. Notifications stay off on this device.',
+  'errors.push-time-invalid': 'A reminder can be set for a time between now and a year ahead.',
+  'errors.push-time-zone-invalid': 'This device’s time zone was not recognised. Please check the time zone and try again.',
+  'errors.run-open': 'A match between you two is already under way. You can follow it below.',
+  'errors.too-soon': 'You matched a few minutes ago. You can match again a little later.',
+  'errors.run-closed': 'This match has ended, so nothing more can be added to it.',
+  'errors.phase-not-ready': 'The other side is not quite ready yet. This carries on by itself.',
   'errors.rate-limited': 'Too many tries for now. Please wait a few minutes, then try again.',
+  'errors.signup-closed':
+    'This Innermost is not open for new accounts. Ask whoever runs Innermost for you for a sign-up link, or join through an invitation from someone already here.',
+  'errors.signup-link-invalid':
+    'This sign-up link has been used already or has run out. Ask whoever runs Innermost for you for a new one.',
+  'errors.storage-full-person':
+    'You have used all the room this Innermost gives each person, so this is waiting on this device. Ask whoever runs Innermost for you about more room.',
+  'errors.storage-full-space':
+    'This shared place is full, so this is waiting on this device. Ask whoever runs Innermost for you about more room.',
+  'errors.too-many-spaces':
+    'You are in as many shared places as this Innermost allows. Leave one you no longer use, or ask whoever runs Innermost for you.',
+  'errors.too-many-invites':
+    'You have as many invitations open as this Innermost allows. Withdraw one you no longer need, or wait until one is used or runs out.',
+  'errors.too-many-writes': 'A lot was saved at once, so Innermost is pacing it. The rest follows in a moment by itself.',
+  'errors.wrong-host': 'This address is not the one this Innermost answers to. Please open it from its usual address.',
   'errors.internal': 'Something went wrong on the server. Please try again in a moment.',
   'errors.unavailable': 'The server is busy or being updated. Please try again in a moment.',
   'errors.network': 'Could not reach the server. Check your connection and try again.',
@@ -47,10 +69,11 @@ export const platformMessages = {
   'errors.invite-link-malformed': 'This invite link is incomplete.',
   'errors.invite-mac-invalid': 'This invite could not be verified, so nobody was let in. Ask for a new link.',
   'errors.membership-invalid':
-    'The members of this space could not be verified on this device. Please don’t share anything sensitive here, and compare safety codes.',
+    'The members of this place could not be verified on this device. Please don’t share anything sensitive here, and compare safety codes.',
   'errors.decrypt-failed':
     'Something could not be unlocked on this device. Please reload. If it keeps happening, sign out and sign in again.',
   'errors.wrong-password': 'That password is not right. Please try again.',
+  'errors.platform-unlock-failed': 'That did not open Innermost. You can try again, or use your PIN or password.',
   'errors.unknown': 'Something went wrong. Please try again.',
 } as const satisfies Catalog;
 

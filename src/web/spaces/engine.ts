@@ -29,6 +29,22 @@ import { profileKind, spaceNameKind } from './kinds.ts';
 import { removedSpaceIds } from './store.ts';
 import type { InviteView } from './types.ts';
 import { deferProfile } from './views.ts';
+import { splitInviteFragment, withInviterName } from './invite-link.ts';
+import { personalSpaceId } from './my-spaces.ts';
+import { spaces } from './store.ts';
+import { myDefaultProfile } from './names.ts';
+
+type Profile = { displayName: string; pronouns: string };
+
+
+/** The name the invitee sees on the invite: mine in this space, else the one I set once. */
+function inviterName(spaceId: string): string | null {
+  return spaces.value.find((s) => s.id === spaceId)?.myProfile?.displayName ?? myDefaultProfile()?.displayName ?? null;
+}
+
+function sameProfile(a: Profile | null | undefined, b: Profile | null | undefined): boolean {
+  return !!a && !!b && a.displayName === b.displayName && a.pronouns === b.pronouns;
+}
 
 function spaceKeyFor(spaceId: string, epoch?: number): { key: Uint8Array; epoch: number } {
   const state = engine.spaceState(spaceId);
@@ -47,7 +63,7 @@ function inviteView(spaceId: string, invite: InviteInfo): InviteView {
     if (key) {
       try {
         const secret = openInviteSecret({ spaceKey: key, spaceId, inviteId: invite.id, epoch: invite.epoch, sealed: fromB64(invite.sealedSecret) });
-        url = `${location.origin}/join#${formatInviteFragment(invite.id, secret)}`;
+        url = withInviterName(`${location.origin}/join#${formatInviteFragment(invite.id, secret)}`, inviterName(spaceId));
       } catch {
         url = null;
       }
@@ -58,7 +74,7 @@ function inviteView(spaceId: string, invite: InviteInfo): InviteView {
 
 function parseFragment(fragment: string) {
   try {
-    return parseInviteFragment(fragment);
+    return parseInviteFragment(splitInviteFragment(fragment).invite);
   } catch {
     throw new ActionError('invite-link-malformed');
   }
@@ -93,7 +109,10 @@ export const actions: SpaceActions = {
     await call(client.api.spaces.$post({ json: { id: spaceId, sealedKey: toB64(sealedKey), membershipEntry: toB64(membershipEntry) } }));
     await engine.syncNow();
     if (name.trim()) await engine.write(spaceId, spaceNameKind, { name: name.trim() });
-    if (displayName.trim()) await engine.write(spaceId, profileKind, { displayName: displayName.trim(), pronouns: pronouns.trim() });
+    const profile = displayName.trim() ? { displayName: displayName.trim(), pronouns: pronouns.trim() } : myDefaultProfile();
+    if (profile) await engine.write(spaceId, profileKind, profile);
+    // The first name someone gives becomes the one every space uses.
+    if (profile && !myDefaultProfile()) await actions.setMyName(profile);
     return { spaceId };
   },
 
@@ -112,6 +131,20 @@ export const actions: SpaceActions = {
     await engine.write(spaceId, profileKind, profile);
   },
 
+  async setMyName({ displayName, pronouns }) {
+    const profile = { displayName: displayName.trim(), pronouns: pronouns.trim() };
+    const personal = personalSpaceId();
+    if (!personal) throw new ActionError('not-found');
+    const before = myDefaultProfile();
+    await engine.write(personal, profileKind, profile);
+    // Spaces where I did not choose another name follow the new one.
+    for (const space of spaces.value) {
+      if (space.kind !== 'shared' || (space.myProfile && !sameProfile(space.myProfile, before))) continue;
+      if (sameProfile(space.myProfile, profile)) continue;
+      await actions.setProfile(space.id, profile);
+    }
+  },
+
   async createInvite(spaceId) {
     const { key, epoch } = spaceKeyFor(spaceId);
     const inviteId = uuidv7();
@@ -121,7 +154,7 @@ export const actions: SpaceActions = {
     const { invite } = await call(
       client.api.spaces[':spaceId'].invites.$post({ param: { spaceId }, json: { id: inviteId, tokenHash: toB64(tokenHash), sealedSecret: toB64(sealedSecret) } }),
     );
-    return { ...inviteView(spaceId, invite), url: `${location.origin}/join#${formatInviteFragment(inviteId, secret)}` };
+    return { ...inviteView(spaceId, invite), url: withInviterName(`${location.origin}/join#${formatInviteFragment(inviteId, secret)}`, inviterName(spaceId)) };
   },
 
   async listInvites(spaceId) {
@@ -133,12 +166,17 @@ export const actions: SpaceActions = {
     await call(client.api.spaces[':spaceId'].invites[':inviteId'].$delete({ param: { spaceId, inviteId } }));
   },
 
+  async invitePermit(fragment) {
+    const { inviteId, secret } = parseFragment(fragment);
+    return { inviteId, token: toB64(deriveInviteToken(secret)) };
+  },
+
   async previewInvite(fragment) {
     const { inviteId, secret } = parseFragment(fragment);
     return call(client.api.invites[':inviteId'].preview.$post({ param: { inviteId }, json: { token: toB64(deriveInviteToken(secret)) } }));
   },
 
-  async acceptInvite(fragment) {
+  async acceptInvite(fragment, profile) {
     const r = requireKeyring();
     const { inviteId, secret } = parseFragment(fragment);
     const token = toB64(deriveInviteToken(secret));
@@ -152,6 +190,10 @@ export const actions: SpaceActions = {
     });
     const result = await call(client.api.invites[':inviteId'].accept.$post({ param: { inviteId }, json: { token, mac: toB64(mac) } }));
     const acceptedAt = Date.now();
+    // My name goes in as soon as I am admitted: the one I set once, or the one given here.
+    const chosen = profile?.displayName.trim() ? { displayName: profile.displayName.trim(), pronouns: profile.pronouns.trim() } : myDefaultProfile();
+    if (chosen) await deferProfile(result.spaceId, chosen);
+    if (chosen && !myDefaultProfile()) await engine.write(personalSpaceId()!, profileKind, chosen);
     await engine.syncNow();
     // A member's device may already have checked our keys against the invite and declined us:
     // a sync completed since the accept and the space is not there.

@@ -110,4 +110,31 @@ describeEachDatabase('spaces views', (suite) => {
     await w.page.device.stop();
     expect(store.spaces.value).toEqual([]);
   });
+
+  it('the name set once: every shared place follows it unless I chose another name there, and new places use it', async () => {
+    const w = await world();
+    const { store, kinds, actions } = w;
+    const view = (id: string) => store.spaces.value.find((s) => s.id === id);
+    const names = await import('./names.ts');
+    expect(names.myDefaultProfile()).toBeNull();
+
+    await actions.setMyName({ displayName: ' Alex ', pronouns: 'she/her' });
+    expect(names.myDefaultProfile()).toEqual({ displayName: 'Alex', pronouns: 'she/her' });
+    expect(view(w.us.id)!.myProfile).toEqual({ displayName: 'Alex', pronouns: 'she/her' });
+    // Still waiting in Dana's place: kept on this device until I am admitted.
+    expect(view(w.danas.id)!.myProfile).toBeNull();
+
+    // A name chosen for one place stays there when the name set once changes.
+    await actions.setProfile(w.us.id, { displayName: 'Al', pronouns: '' });
+    await actions.setMyName({ displayName: 'Alexandra', pronouns: 'she/her' });
+    expect(view(w.us.id)!.myProfile).toEqual({ displayName: 'Al', pronouns: '' });
+    await allSent(w.page.device);
+
+    // A new place uses the name set once without asking.
+    const { spaceId } = await actions.createSpace({ name: 'Fresh', displayName: '', pronouns: '' });
+    await waitFor(() => view(spaceId)?.myProfile?.displayName === 'Alexandra', 'the name set once in the new place');
+    await allSent(w.page.device);
+    const blake = await w.page.startDevice(w.blake);
+    await blake.until(() => kinds.spaceDocs(blake.engine.spaceState(w.us.id)!).profiles.get(w.alex.id)?.displayName === 'Al');
+  });
 });

@@ -52,7 +52,16 @@ export interface SyncStatus {
   /** Writes queued on this device and not yet acknowledged by the server. */
   pendingWrites: number;
   lastSyncedAt: number | null;
+  /**
+   * Why the waiting writes are held on this device, when the server refused them for a limit
+   * (a full person or place, or too many writes at once): they stay queued and are sent again.
+   */
+  heldBy?: HeldReason | null;
 }
+
+/** Refusals that keep a write on this device (ADR 030): sent again later, never dropped. */
+export const HOLD_CODES = ['storage-full-person', 'storage-full-space', 'too-many-writes'] as const;
+export type HeldReason = (typeof HOLD_CODES)[number];
 
 /** The state the engine's jobs share, for one signed-in person (replaced at every start). */
 export interface Session {

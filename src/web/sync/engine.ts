@@ -69,6 +69,11 @@ export function createSyncEngine(deps: SyncDeps) {
     requestSync: () => request({ all: true }),
     scheduleRetry,
     changed: () => publish(),
+    held: (reason) => {
+      if ((status.heldBy ?? null) === reason) return;
+      setStatus({ heldBy: reason });
+      publish();
+    },
   });
 
   function emit<T>(listeners: Set<(value: T) => void>, value: T): void {
@@ -243,6 +248,10 @@ export function createSyncEngine(deps: SyncDeps) {
       }
     })().finally(() => {
       if (running?.generation === s.generation) running = null;
+      // Work requested from a promise callback that ran after the loop's last check but before
+      // this line found `running` still set and was left queued: run it now, or it would wait for
+      // the next notice (a joiner left unconfirmed). Not while a retry is pending (offline).
+      if (session === s && retryTimer === null && (work.all || work.spaces.size > 0)) void drain();
     });
     running = { generation: s.generation, promise };
     return promise;

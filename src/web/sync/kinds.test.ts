@@ -21,6 +21,16 @@ const titleKind = defineKind({
   docKey: () => 'title',
   apply: (state, body) => void (notes(state).title = body.title),
 });
+/** A mutable kind whose "closed" versions win a tie with one written beside them. */
+const doorKind = defineKind({
+  kind: 'test-door',
+  schema: z.strictObject({ state: z.enum(['open', 'closed']) }),
+  placement: 'shared',
+  mutable: true,
+  docKey: () => 'door',
+  tieRank: (body) => (body.state === 'closed' ? 1 : 0),
+  apply: (state, body) => void (notes(state).title = body.state),
+});
 const mineKind = defineKind({
   kind: 'test-mine',
   schema: z.strictObject({ value: z.string() }),
@@ -30,7 +40,7 @@ const mineKind = defineKind({
   apply: (state, body, meta) => void notes(state).mine.set(meta.authorId, body.value),
 });
 
-beforeAll(() => registerKinds(noteKind, titleKind, mineKind));
+beforeAll(() => registerKinds(noteKind, titleKind, mineKind, doorKind));
 
 describe('the record envelope', () => {
   it('round-trips, canonicalising (trim) and carrying the version of mutable kinds only', () => {
@@ -99,6 +109,26 @@ describe('authenticated order', () => {
     apply(b, fromKit, { authorId: 'kit' });
     expect(notes(a).title).toBe('Sam’s');
     expect(notes(b).title).toBe('Sam’s');
+  });
+
+  it('a kind can rank concurrent versions: the one that closes wins the tie, whoever wrote it and in any order', () => {
+    const closed = { k: 'test-door', v: 1, n: 2, state: 'closed' };
+    const open = { k: 'test-door', v: 1, n: 2, state: 'open' };
+    for (const [first, second] of [
+      [closed, open],
+      [open, closed],
+    ]) {
+      const state = spaceOf(SHARED);
+      // The opener has the higher author id, which alone would win.
+      apply(state, first, { authorId: first === closed ? 'kit' : 'sam' });
+      apply(state, second, { authorId: second === closed ? 'kit' : 'sam' });
+      expect(notes(state).title).toBe('closed');
+    }
+    // A later version still beats a ranked one.
+    const state = spaceOf(SHARED);
+    apply(state, closed, { authorId: 'kit' });
+    apply(state, { ...open, n: 3 }, { authorId: 'kit' });
+    expect(notes(state).title).toBe('open');
   });
 
   it('a document scoped by author cannot be overwritten by another member', () => {

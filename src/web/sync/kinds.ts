@@ -1,7 +1,8 @@
 /**
  * The registry of record kinds. Sync knows no kind: each feature declares its own in its folder
  * (schema, where it may live, mutable or append-only, how it applies to local state) and the app
- * registers them all before the first sync. Export and import will walk this registry.
+ * registers them all before the first sync. Export and import walk this registry (sync/readable.ts,
+ * features/export).
  *
  * The plaintext of every record (inside the ciphertext, so the server never learns the kind):
  *   { "k": kind, "v": 1, "n": version (mutable kinds only), ...fields }
@@ -39,6 +40,11 @@ interface KindCommon<B> {
   /** The fields besides k, v and n; strict (unknown keys are refused) and canonicalising (trims). */
   schema: z.ZodMiniType<B, unknown>;
   placement: Placement;
+  /**
+   * False for working state that means nothing outside this account (a match under way): the
+   * person's copies of their data (readable and encrypted) leave it out. Default: copied.
+   */
+  copied?: false;
 }
 
 export interface AppendOnlyKind<B> extends KindCommon<B> {
@@ -60,6 +66,12 @@ export interface MutableKind<B> extends KindCommon<B> {
    * across members, so their versions count in one scope: the round.
    */
   versionScope?(body: B): string;
+  /**
+   * Two versions written at once (by two people, each before seeing the other's) carry the same
+   * number. Without this the higher author id wins; with it the higher rank wins first, so a
+   * version that ends something (a talk let go) is not undone by one written beside it.
+   */
+  tieRank?(body: B): number;
   /** Applies the winning version of a document (called only when it beats the one applied). */
   apply(state: SpaceState, body: B, meta: RecordMeta & { n: number }): void;
 }
@@ -129,21 +141,25 @@ export function placementAllows(placement: Placement, spaceKind: 'personal' | 's
 /** The version of one document that is applied, per space (kept in SpaceState.versions). */
 export interface AppliedVersion {
   n: number;
+  /** The kind's tieRank of this version (0 when it declares none). */
+  rank?: number;
   authorId: string;
   id: string;
   /** `${kind}|${versionScope}`: a new version is one past the newest in its scope. */
   scope: string;
 }
 
-/** Whether (n, authorId, id) beats the applied version: higher n, then higher author id, then record id. */
-export function beats(candidate: Pick<AppliedVersion, 'n' | 'authorId' | 'id'>, current: AppliedVersion | undefined): boolean {
+/** Whether (n, rank, authorId, id) beats the applied version: higher n, then rank, then author id, then record id. */
+export function beats(candidate: Pick<AppliedVersion, 'n' | 'rank' | 'authorId' | 'id'>, current: AppliedVersion | undefined): boolean {
   if (!current) return true;
   if (candidate.n !== current.n) return candidate.n > current.n;
+  if ((candidate.rank ?? 0) !== (current.rank ?? 0)) return (candidate.rank ?? 0) > (current.rank ?? 0);
   if (candidate.authorId !== current.authorId) return candidate.authorId > current.authorId;
   return candidate.id > current.id;
 }
 
-function versionKey(def: MutableKind<any>, body: unknown, authorId: string): string {
+/** The document a version of `def` belongs to, as SpaceState.versions keys it. */
+export function versionKey(def: MutableKind<any>, body: unknown, authorId: string): string {
   return `${def.kind}|${def.docKey(body, authorId)}`;
 }
 
@@ -164,7 +180,7 @@ export function applyDecoded(state: SpaceState, decoded: Decoded, meta: RecordMe
     return;
   }
   const key = versionKey(def, body, meta.authorId);
-  const candidate = { n: n!, authorId: meta.authorId, id: meta.id, scope: versionScope(def, body, meta.authorId) };
+  const candidate = { n: n!, rank: def.tieRank?.(body) ?? 0, authorId: meta.authorId, id: meta.id, scope: versionScope(def, body, meta.authorId) };
   if (!beats(candidate, state.versions.get(key))) return;
   state.versions.set(key, candidate);
   def.apply(state, body, { ...meta, n: n! });
@@ -181,4 +197,9 @@ export function docsFor<D>(init: () => D): (state: SpaceState) => D {
     if (!docs) byState.set(state, (docs = init()));
     return docs;
   };
+}
+
+/** The registered kind called `kind`, if this build knows it. */
+export function registeredKind(kind: string): RecordKind<any> | undefined {
+  return registry.get(kind);
 }

@@ -19,8 +19,9 @@ export function planFor(event: LiveEvent, knownSpace: boolean): LivePlan {
     case 'removed':
       return { drop: true, sync: 'none', membership: false };
     case 'rounds':
+    case 'comfort':
     case 'invites':
-      // A round's status and the invite list live outside the record log and the membership;
+      // A round's or a comfort match's status and the invite list live outside the record log and the membership;
       // their listeners (rounds, the invite dialog) fetch just that.
       return { drop: false, sync: 'none', membership: false };
     case 'records':

@@ -7,6 +7,11 @@ export const syncMessages = {
   'sync.pending': { one: 'One change waiting to send.', other: '{count} changes waiting to send.' },
   'sync.connecting': 'Reconnecting…',
   'sync.upToDate': 'Up to date',
+  'sync.held.storage-full-person':
+    'Your changes are kept safe on this device: you have used all the room this Innermost gives each person. Ask whoever runs Innermost for you about more room.',
+  'sync.held.storage-full-space':
+    'Your changes are kept safe on this device: this shared place is full. Ask whoever runs Innermost for you about more room.',
+  'sync.held.too-many-writes': 'A lot to send at once. Your changes follow in a moment, by themselves.',
 } as const satisfies Catalog;
 
 const catalog = { ...syncMessages };

@@ -9,7 +9,7 @@ import { decryptRecord, encryptRecord } from '../../crypto/records.ts';
 import { call } from '../platform/api.ts';
 import { ActionError } from '../platform/errors/action-error.ts';
 import type { KeyRing } from '../vault/keyring.ts';
-import type { QueuedWrite, Session, SyncDeps } from './context.ts';
+import { HOLD_CODES, type HeldReason, type QueuedWrite, type Session, type SyncDeps } from './context.ts';
 import { applyDecoded, decodeRecord, encodeRecord, placementAllows, versionScope, type Decoded, type RecordKind } from './kinds.ts';
 import type { OutboxEntry } from '../platform/local-db.ts';
 import type { SpaceState } from './space-state.ts';
@@ -49,6 +49,8 @@ export interface OutboxHooks {
   requestSync(): void;
   scheduleRetry(): void;
   changed(): void;
+  /** A server limit holds the outbox (null: it no longer does). */
+  held(reason: HeldReason | null): void;
 }
 
 export function createOutbox(deps: SyncDeps, session: () => Session | null, hooks: OutboxHooks) {
@@ -59,6 +61,13 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
    * only ever grows on this device.
    */
   let lastQueuedAt = 0;
+  /**
+   * Writes deleted while queued. A pass reads the outbox once, then sends entry by entry: one
+   * deleted meanwhile must not go (it would live on the server, undeleted).
+   */
+  const cancelled = new Set<string>();
+  /** The write on its way to the server now: deleting it waits for it, then deletes it there. */
+  let sending: { id: string; done: Promise<void> } | null = null;
 
   /** Decrypts what the outbox holds at start, so queued writes show at once (even offline). */
   async function load(s: Session): Promise<void> {
@@ -133,30 +142,24 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
   async function flushOnce(s: Session): Promise<boolean> {
     for (const entry of await deps.db.allOutbox()) {
       if (session() !== s) return false;
+      if (cancelled.delete(entry.id)) continue;
+      const sent = send(s, entry);
+      sending = { id: entry.id, done: sent.then(noop, noop) };
       try {
-        const { seq } = await call(
-          deps.client.api.spaces[':spaceId'].records.$post({
-            param: { spaceId: entry.spaceId },
-            json: { id: entry.id, epoch: entry.epoch, ciphertext: toB64(entry.ciphertext), ...(entry.deletes ? { deletes: entry.deletes } : {}) },
-          }),
-        );
-        // Cache it now, not at the next pull, so a reload (even offline) still shows it.
-        const createdAt = deps.clock.now();
-        await deps.db.putRecords([{ spaceId: entry.spaceId, seq, id: entry.id, authorId: s.ring.userId, epoch: entry.epoch, ciphertext: entry.ciphertext, createdAt }]);
-        await deps.db.deleteOutbox(entry.id);
-        const state = s.states.get(entry.spaceId);
-        const item = s.queued.find((q) => q.entry.id === entry.id);
-        if (state && item) {
-          state.applied.set(entry.id, { authorId: s.ring.userId, kind: item.decoded.def.kind });
-          applyDecoded(state, item.decoded, { id: entry.id, authorId: s.ring.userId, seq, epoch: entry.epoch, createdAt });
-        }
-        s.queued = s.queued.filter((q) => q.entry.id !== entry.id);
+        await sent;
+        hooks.held(null);
       } catch (error) {
         if (deps.isTransient(error)) {
           hooks.scheduleRetry();
           return false;
         }
         const code = error instanceof ActionError ? error.code : 'internal';
+        if ((HOLD_CODES as readonly string[]).includes(code)) {
+          // Full, or too much at once (ADR 030): the write stays here and goes when there is room.
+          hooks.held(code as HeldReason);
+          hooks.scheduleRetry();
+          return false;
+        }
         if (code === 'stale-epoch' || code === 'rotation-required') {
           // The space moved to a new key (someone joined or left): re-encrypt under it once the
           // key is here. Nothing is lost.
@@ -168,9 +171,32 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
         // Refused for good (the space is gone, or we were removed): drop it.
         await deps.db.deleteOutbox(entry.id);
         s.queued = s.queued.filter((q) => q.entry.id !== entry.id);
+      } finally {
+        sending = null;
       }
     }
     return true;
+  }
+
+  /** Sends one write; once the server has it, it is cached and applied here as any record. */
+  async function send(s: Session, entry: OutboxEntry): Promise<void> {
+    const { seq } = await call(
+      deps.client.api.spaces[':spaceId'].records.$post({
+        param: { spaceId: entry.spaceId },
+        json: { id: entry.id, epoch: entry.epoch, ciphertext: toB64(entry.ciphertext), ...(entry.deletes ? { deletes: entry.deletes } : {}) },
+      }),
+    );
+    // Cache it now, not at the next pull, so a reload (even offline) still shows it.
+    const createdAt = deps.clock.now();
+    await deps.db.putRecords([{ spaceId: entry.spaceId, seq, id: entry.id, authorId: s.ring.userId, epoch: entry.epoch, ciphertext: entry.ciphertext, createdAt }]);
+    await deps.db.deleteOutbox(entry.id);
+    const state = s.states.get(entry.spaceId);
+    const item = s.queued.find((q) => q.entry.id === entry.id);
+    if (state && item) {
+      state.applied.set(entry.id, { authorId: s.ring.userId, kind: item.decoded.def.kind });
+      applyDecoded(state, item.decoded, { id: entry.id, authorId: s.ring.userId, seq, epoch: entry.epoch, createdAt });
+    }
+    s.queued = s.queued.filter((q) => q.entry.id !== entry.id);
   }
 
   /**
@@ -203,10 +229,14 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
 
   /** Cancels queued writes that were never sent (deleted before they left the device). */
   async function cancel(s: Session, ids: readonly string[]): Promise<number> {
-    const cancelled = s.queued.filter((q) => ids.includes(q.entry.id));
-    for (const q of cancelled) await deps.db.deleteOutbox(q.entry.id);
+    // One already on its way: let it land, and the caller deletes it from the server like any
+    // record of mine (a tombstone), since it now has one there.
+    if (sending && ids.includes(sending.id)) await sending.done;
+    const dropped = s.queued.filter((q) => ids.includes(q.entry.id));
+    for (const q of dropped) cancelled.add(q.entry.id);
+    for (const q of dropped) await deps.db.deleteOutbox(q.entry.id);
     s.queued = s.queued.filter((q) => !ids.includes(q.entry.id));
-    return cancelled.length;
+    return dropped.length;
   }
 
   /** Forgets the queued writes of a space (left, removed or deleted). */
@@ -219,3 +249,4 @@ export function createOutbox(deps: SyncDeps, session: () => Session | null, hook
   return { load, write, flush, cancel, dropSpace };
 }
 
+function noop(): void {}

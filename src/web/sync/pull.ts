@@ -29,7 +29,7 @@ function toCached(spaceId: string) {
  * joined later was never given the keys to what came before. A record that does not decrypt is
  * noted; one whose plaintext no registered kind accepts is ignored (it may come from a newer app).
  */
-function open(state: SpaceState, record: CachedRecord): Decoded | null {
+export function openRecord(state: SpaceState, record: CachedRecord): Decoded | null {
   const key = state.keys.get(record.epoch);
   if (!key) return null;
   let plain: Uint8Array;
@@ -63,7 +63,7 @@ function apply(state: SpaceState, record: CachedRecord, decoded: Decoded): void 
 export function applyRecords(state: SpaceState, records: CachedRecord[]): void {
   const opened = records
     .sort((a, b) => a.seq - b.seq)
-    .map((record) => ({ record, decoded: open(state, record) }))
+    .map((record) => ({ record, decoded: openRecord(state, record) }))
     .filter((x): x is { record: CachedRecord; decoded: Decoded } => x.decoded !== null);
   for (const x of opened) if (x.decoded.def === tombstoneKind) apply(state, x.record, x.decoded);
   for (const x of opened) if (x.decoded.def !== tombstoneKind) apply(state, x.record, x.decoded);

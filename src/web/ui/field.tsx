@@ -16,7 +16,7 @@ interface FieldProps extends InputAttrs {
   hint?: ComponentChildren;
   /** Shown under the field and linked to it; the field is marked invalid. */
   error?: string | null;
-  type?: 'text' | 'email' | 'password' | 'search' | 'url';
+  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'time';
   /** Extra content linked to the field (password strength, warnings). */
   after?: (describedById: string) => ComponentChildren;
 }
@@ -69,6 +69,21 @@ export function TextField({ label, value, onValue, hint, error, type = 'text', a
       {(linked) => (
         <Input {...rest} {...linked} type={type} value={value} onInput={(e) => onValue((e.currentTarget as HTMLInputElement).value)} />
       )}
+    </FieldFrame>
+  );
+}
+
+interface TextAreaFieldProps extends Pick<FieldProps, 'label' | 'value' | 'onValue' | 'hint' | 'error' | 'class'> {
+  rows?: number;
+  maxLength?: number;
+  autoFocus?: boolean;
+}
+
+/** A labelled multi-line field (notes, a few words), linked to its hint and error like TextField. */
+export function TextAreaField({ label, value, onValue, hint, error, class: className, ...rest }: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} class={className}>
+      {(linked) => <textarea {...rest} {...linked} value={value} onInput={(e) => onValue(e.currentTarget.value)} />}
     </FieldFrame>
   );
 }

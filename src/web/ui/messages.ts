@@ -15,7 +15,7 @@ export const uiMessages = {
   'common.backHome': 'Back to Today',
   'recoveryCode.copyFailed': 'Could not copy. Please select the code and copy it, or write it down.',
   'live.copied': 'Copied',
-  'space.unnamed': 'Shared space',
+  'space.unnamed': 'Shared place',
   'space.you': 'you',
   'space.memberNoName': 'A member',
   'notFound.title': 'Nothing here',

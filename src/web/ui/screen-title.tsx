@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from './messages.ts';
+import { screenTitle } from '../platform/doc-title.ts';
 
 /**
  * Focus moves to a new screen's heading only once the person has interacted: on first load the
@@ -22,7 +22,7 @@ interface Props {
 
 /**
  * The one h1 of a screen. It takes focus when the screen changes, so keyboard and screen-reader
- * users start at the top of the new screen, and it sets the document title.
+ * users start at the top of the new screen, and it names the screen for the tab's title.
  */
 export function ScreenTitle({ children, docTitle, class: className }: Props) {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -33,7 +33,8 @@ export function ScreenTitle({ children, docTitle, class: className }: Props) {
   }, []);
 
   useEffect(() => {
-    if (title) document.title = t('app.titleSuffix', { title });
+    // The shell turns it into the tab's title, or the discreet one this device chose (platform/doc-title.ts).
+    if (title) screenTitle.value = title;
   }, [title]);
 
   return (

@@ -2,7 +2,7 @@
  * Account flows on the device: every password, key and recovery code is handled here and only
  * derived proofs (loginKey, recoveryAuth) and wrapped keys go to the server. See docs/crypto.md.
  */
-import type { AccountBundle, SignupBody } from '../../shared/api.ts';
+import type { AccountBundle, SignupBody, SignupPermit } from '../../shared/api.ts';
 import { fromB64, toB64 } from '../../shared/base64.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { randomBytes } from '../../crypto/bytes.ts';
@@ -40,7 +40,12 @@ async function passwordMaterial(password: string, userId: string, uk: Uint8Array
   return { salt, kdf, loginKey, wrappedUkByMaster };
 }
 
-export async function signUp(emailInput: string, password: string): Promise<{ bundle: AccountBundle; ring: KeyRing; recoveryCode: string }> {
+/** `permit`: an invitation or sign-up link, for an instance that is not open to everyone (ADR 030). */
+export async function signUp(
+  emailInput: string,
+  password: string,
+  permit?: SignupPermit,
+): Promise<{ bundle: AccountBundle; ring: KeyRing; recoveryCode: string }> {
   const email = normalizeEmail(emailInput);
   const userId = uuidv7();
   const uk = generateUserKey();
@@ -77,6 +82,7 @@ export async function signUp(emailInput: string, password: string): Promise<{ bu
     publicKeys: { x25519: toB64(identity.x25519.publicKey), ed25519: toB64(identity.ed25519.publicKey) },
     wrappedIdentity: toB64(wrapIdentity(uk, userId, identity)),
     personalSpace: { id: spaceId, sealedKey: toB64(sealedKey), membershipEntry: toB64(membershipEntry) },
+    ...(permit ? { permit } : {}),
   };
   const { user } = await call(client.api.auth.signup.$post({ json: body }));
   return { bundle: user, ring: { userId, email, uk, identity }, recoveryCode: rec.recoveryCode };

@@ -1,9 +1,11 @@
 /**
- * Password -> (masterKey, loginKey) through Argon2id in a Web Worker (see kdf.worker.ts).
+ * Password -> (masterKey, loginKey), and PIN -> app lock secret, through Argon2id in a Web Worker
+ * (see kdf.worker.ts).
  * The parameters are checked against our hard-coded floor before any work is done, so a
  * server cannot talk the client into weak hashing.
  */
 import { assertKdfParams, type KdfParams } from '../../crypto/kdf.ts';
+import type { ArchiveHeader } from '../../crypto/archive.ts';
 import { ActionError } from '../platform/errors/action-error.ts';
 
 interface Reply {
@@ -11,6 +13,7 @@ interface Reply {
   ok: boolean;
   masterKey?: Uint8Array;
   loginKey?: Uint8Array;
+  secret?: Uint8Array;
   code?: string;
 }
 
@@ -29,6 +32,14 @@ function getWorker(): Worker {
   return worker;
 }
 
+function ask(message: object): Promise<Reply> {
+  const id = nextId++;
+  return new Promise<Reply>((resolve) => {
+    waiting.set(id, resolve);
+    getWorker().postMessage({ id, ...message });
+  });
+}
+
 export async function deriveKeys(
   password: string,
   salt: Uint8Array,
@@ -39,11 +50,21 @@ export async function deriveKeys(
   } catch {
     throw new ActionError('kdf-params-too-weak');
   }
-  const id = nextId++;
-  const reply = await new Promise<Reply>((resolve) => {
-    waiting.set(id, resolve);
-    getWorker().postMessage({ id, password, salt, params });
-  });
+  const reply = await ask({ kind: 'account', password, salt, params });
   if (!reply.ok || !reply.masterKey || !reply.loginKey) throw new ActionError(reply.code ?? 'kdf-failed');
   return { masterKey: reply.masterKey, loginKey: reply.loginKey };
+}
+
+/** The app lock's PIN secret (crypto/pin.ts), in the same worker: a phone's screen keeps drawing meanwhile. */
+export async function derivePinSecretOffThread(pin: string, salt: Uint8Array): Promise<Uint8Array> {
+  const reply = await ask({ kind: 'pin', pin, salt });
+  if (!reply.ok || !reply.secret) throw new ActionError(reply.code ?? 'kdf-failed');
+  return reply.secret;
+}
+
+/** An export archive's key from its passphrase (crypto/archive.ts), in the same worker. */
+export async function deriveArchiveKeyOffThread(passphrase: string, header: ArchiveHeader): Promise<Uint8Array> {
+  const reply = await ask({ kind: 'archive', passphrase, header });
+  if (!reply.ok || !reply.secret) throw new ActionError(reply.code ?? 'kdf-failed');
+  return reply.secret;
 }

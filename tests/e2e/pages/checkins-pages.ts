@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import type { AnyMessageKey as MessageKey } from '../../support/messages.ts';
-import { PageModel, text } from './base.ts';
+import { PageModel, pattern, text } from './base.ts';
 
 export interface CheckinValues {
   emotional: number;
@@ -23,14 +23,65 @@ export class CheckinPage extends PageModel {
     await this.heading(text('checkin.title')).waitFor();
   }
 
-  /** The scale named by its question, as a group of radios. */
+  /** The scale named by its question: a group holding one slider of the same name. */
   scale(key: MessageKey): Locator {
     return this.page.getByRole('group', { name: text(key), exact: true });
   }
 
+  slider(key: MessageKey): Locator {
+    return this.scale(key).getByRole('slider', { name: text(key), exact: true });
+  }
+
+  /**
+   * Taps the slider where `value` sits, as a finger would (a mouse click where the device has no
+   * touch): the knob's centre travels from half a knob in from the left end to half a knob in from
+   * the right one.
+   */
+  async tapAt(key: MessageKey, value: number): Promise<void> {
+    const slider = this.slider(key);
+    const point = await this.pointFor(key, value);
+    const box = (await slider.boundingBox())!;
+    const position = { x: point.x - box.x, y: point.y - box.y };
+    const touch = await this.page.evaluate(() => navigator.maxTouchPoints > 0);
+    if (touch) await slider.tap({ position });
+    else await slider.click({ position });
+  }
+
+  /** Where `value` sits on the slider, in page coordinates (the knob's centre there). */
+  async pointFor(key: MessageKey, value: number): Promise<{ x: number; y: number }> {
+    const slider = this.slider(key);
+    // In the middle of the screen, clear of the phone's bottom bar.
+    await slider.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = (await slider.boundingBox())!;
+    const knob = await slider.evaluate((el) => parseFloat(getComputedStyle(el.closest('.scale-slider')!).getPropertyValue('--knob')) * parseFloat(getComputedStyle(document.documentElement).fontSize));
+    return { x: box.x + knob / 2 + (value / 10) * (box.width - knob), y: box.y + box.height / 2 };
+  }
+
+  /** A finger on the knob at `from`, slid sideways to `to`, and lifted (real touch events, through the DevTools protocol). */
+  async drag(key: MessageKey, from: number, to: number): Promise<void> {
+    const start = await this.pointFor(key, from);
+    const end = await this.pointFor(key, to);
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, radiusX: 4, radiusY: 4, force: 1 }] });
+    await touch('touchStart', start.x, start.y);
+    const steps = 8;
+    for (let i = 1; i <= steps; i++) await touch('touchMove', start.x + ((end.x - start.x) * i) / steps, start.y);
+    await touch('touchEnd', end.x, end.y);
+    await cdp.detach();
+  }
+
+  /** Chooses by a tap, then, if the tap landed a step off, by the arrow keys (as a person would correct it). */
   async choose(key: MessageKey, value: number): Promise<void> {
-    // The number, read with its word at the ends and middle ("0, far apart").
-    await this.scale(key).getByRole('radio', { name: new RegExp(`^${value}(\\s*,|$)`) }).check();
+    await this.tapAt(key, value);
+    const slider = this.slider(key);
+    for (let i = 0; i < 10; i++) {
+      const now = Number(await slider.inputValue());
+      if (now === value) break;
+      await slider.press(now < value ? 'ArrowRight' : 'ArrowLeft');
+    }
+    // The screen says the chosen number with its words (the slider's value text, as read aloud).
+    await slider.and(this.page.locator(`[aria-valuetext^="${value} out of"]`)).waitFor();
   }
 
   /** Who will see this check-in, as said on the screen before it is made. */
@@ -131,6 +182,29 @@ export class ClosenessPage extends PageModel {
     const [header, ...rows] = await this.table();
     const column = header!.findIndex((h) => h.includes(who) && h.toLowerCase().includes(line));
     return column < 0 ? 0 : rows.filter((r) => r[column]).length;
+  }
+
+  /** The calm word shown just after saving, above the chart. */
+  savedNote(): Locator {
+    return this.page.getByText(pattern('closeness.justSaved'));
+  }
+
+  /** The chart's picture (its text alternative names it). */
+  chartPicture(): Locator {
+    return this.page.getByRole('img', { name: pattern('chart.alt') });
+  }
+
+  /** "You: 3 of 7 days had a check-in. The lines go on across ..." for one person, as the summary says it. */
+  personSummary(who: string): Locator {
+    return this.page.locator('figcaption .chart-person').filter({ hasText: `${who}:` });
+  }
+
+  changeSummary(): Locator {
+    return this.page.getByRole('region', { name: text('change.title') });
+  }
+
+  weeklyTrend(): Locator {
+    return this.page.getByRole('checkbox', { name: text('closeness.showTrend'), exact: true });
   }
 
   insights(): Locator {

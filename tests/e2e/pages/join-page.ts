@@ -8,8 +8,16 @@ export class JoinPage extends PageModel {
     await this.page.goto(inviteUrl);
   }
 
-  async waitForInvite(): Promise<void> {
-    await this.heading(text('join.title')).waitFor();
+  /** The invite's screen; with `inviter`, the one that names who invites ("Alex invited you"). */
+  async waitForInvite(inviter?: string): Promise<void> {
+    await this.heading(inviter ? text('join.titleFrom', { name: inviter }) : text('join.title')).waitFor();
+  }
+
+  /** The invite's title, whoever it names. */
+  async title(): Promise<string> {
+    const heading = this.page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    return (await heading.innerText()).trim();
   }
 
   /** "2 members so far. This invite works until …" once the preview has loaded. */
@@ -29,9 +37,13 @@ export class JoinPage extends PageModel {
     await this.page.getByRole('main').getByRole('link', { name: text('join.signIn'), exact: true }).click();
   }
 
-  async join(): Promise<void> {
-    await this.waitForInvite();
-    await this.button('join.submit').click();
+  /** Taps "Join", giving a name first when this person has never set one (`name`). */
+  async join(name?: string): Promise<void> {
+    const button = this.button('join.submit');
+    await button.waitFor();
+    const field = this.field('field.displayName');
+    if (name && (await field.count())) await field.fill(name);
+    await button.click();
   }
 
   async waitForWaiting(): Promise<void> {

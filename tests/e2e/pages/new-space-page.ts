@@ -7,11 +7,14 @@ export class NewSpacePage extends PageModel {
   }
 
   /** Creates the space and waits for its screen; returns its id (from the address). */
-  async create(input: { name?: string; displayName: string; pronouns?: string }): Promise<string> {
+  /** `displayName` and `pronouns` are asked only of someone who never set a name. */
+  async create(input: { name?: string; displayName?: string; pronouns?: string }): Promise<string> {
     await this.heading(text('newSpace.title')).waitFor();
     await this.field('field.spaceName').fill(input.name ?? '');
-    await this.field('field.displayName').fill(input.displayName);
-    await this.field('field.pronouns').fill(input.pronouns ?? '');
+    if (await this.field('field.displayName').count()) {
+      await this.field('field.displayName').fill(input.displayName ?? '');
+      await this.field('field.pronouns').fill(input.pronouns ?? '');
+    }
     await this.button('newSpace.submit').click();
     await this.page.waitForURL(/\/spaces\/[0-9a-f-]{36}$/);
     return new URL(this.page.url()).pathname.split('/').pop()!;

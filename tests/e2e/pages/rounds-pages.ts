@@ -57,8 +57,35 @@ export class RoundPage extends PageModel {
     await this.heading(exerciseTitle).waitFor();
   }
 
+  /**
+   * Begins on the whole list, the layout these journeys answer on (phones start one question per
+   * screen: that has its own journey, reading-together.test.ts). The choice stays on the device.
+   */
   async begin(): Promise<void> {
     await this.button('exercise.begin').click();
+    await this.showAllQuestions();
+  }
+
+  /** Switches to the whole list when one question per screen is showing. */
+  async showAllQuestions(): Promise<void> {
+    const showAll = this.button('exercise.showAll');
+    await showAll.or(this.button('exercise.oneAtATime')).waitFor();
+    if (await showAll.count()) await showAll.click();
+    await this.button('exercise.oneAtATime').waitFor();
+  }
+
+  /** Begins one question per screen (a phone's default, or switched back to it). */
+  async beginOneAtATime(): Promise<void> {
+    await this.button('exercise.begin').click();
+    const oneAtATime = this.button('exercise.oneAtATime');
+    await oneAtATime.or(this.button('exercise.showAll')).waitFor();
+    if (await oneAtATime.count()) await oneAtATime.click();
+    await this.button('exercise.showAll').waitFor();
+  }
+
+  /** The current question's heading, as read aloud ("Question 3 of 8 I feel safest when…"). */
+  questionHeading(): Locator {
+    return this.page.getByRole('main').getByRole('heading', { level: 2 }).first();
   }
 
   item(prompt: string): Locator {
@@ -148,6 +175,11 @@ export class RoundPage extends PageModel {
     await this.link('round.readTogether').click();
   }
 
+  /** "Sam started reading your answers together": the live invitation (on Today or here). */
+  invitation(name: string): Locator {
+    return this.page.getByRole('region', { name: text('invite.started', { name }), exact: true });
+  }
+
   async mainText(): Promise<string> {
     return this.page.getByRole('main').innerText();
   }
@@ -171,6 +203,11 @@ export class ReadTogetherPage extends PageModel {
     return this.page.getByRole('heading', { level: 2 });
   }
 
+  /** The current step's card as read aloud ("Line 2 of 3 · Step 3 of 6 …"): the same on every screen that follows. */
+  async where(): Promise<string> {
+    return (await this.page.getByRole('main').getByRole('region').first().innerText()).replace(/\s+/g, ' ').replace(/You read|\S+ reads/, '').trim();
+  }
+
   async reader(): Promise<string> {
     return (await this.stepHeading().innerText()).trim();
   }
@@ -191,6 +228,11 @@ export class ReadTogetherPage extends PageModel {
 
   async previous(): Promise<void> {
     await this.button('read.previous').click();
+  }
+
+  /** "Sam said thank you" / "You said thank you", with any few words, as listed on screen. */
+  async thanks(): Promise<string[]> {
+    return this.spokenTexts(this.page.getByRole('list', { name: text('close.thanksTitle') }).getByRole('listitem'));
   }
 }
 

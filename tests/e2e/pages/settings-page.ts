@@ -31,7 +31,9 @@ export class SettingsPage extends PageModel {
   }
 
   async changePassword(current: string, next: string): Promise<void> {
-    const form = this.page.getByRole('region', { name: text('settings.passwordTitle') });
+    const form = this.page.getByRole('region', { name: text('settings.securityTitle') });
+    const disclosure = form.locator('details');
+    if (!(await disclosure.evaluate((d) => (d as HTMLDetailsElement).open))) await disclosure.locator('summary').click();
     await form.getByLabel(text('field.currentPassword'), { exact: true }).fill(current);
     await form.getByLabel(text('field.newPassword'), { exact: true }).fill(next);
     await form.getByLabel(text('field.confirmNewPassword'), { exact: true }).fill(next);
@@ -52,5 +54,47 @@ export class SettingsPage extends PageModel {
     const dialog = this.page.getByRole('alertdialog', { name: text('delete.title') });
     await dialog.getByLabel(text('delete.passwordLabel'), { exact: true }).fill(password);
     await dialog.getByRole('button', { name: text('delete.confirm'), exact: true }).click();
+  }
+}
+
+/** Account's "App lock on this device", by taps. */
+export class AppLockSettingsPage extends SettingsPage {
+  get region(): Locator {
+    return this.page.getByRole('region', { name: text('appLock.title') });
+  }
+
+  private async tapAndType(control: Locator, value: string): Promise<void> {
+    await control.tap();
+    await this.page.keyboard.type(value);
+  }
+
+  private async open(summary: string): Promise<Locator> {
+    const disclosure = this.region.locator('details').filter({ has: this.page.locator('summary', { hasText: summary }) });
+    if (!(await disclosure.evaluate((d) => (d as HTMLDetailsElement).open))) await disclosure.locator('summary').tap();
+    return disclosure;
+  }
+
+  async setPin(pin: string, password: string, title: 'appLock.pinSetTitle' | 'appLock.pinChangeTitle' = 'appLock.pinSetTitle'): Promise<void> {
+    const form = await this.open(text(title));
+    await this.tapAndType(form.getByLabel(text('field.newPin'), { exact: true }), pin);
+    await this.tapAndType(form.getByLabel(text('field.confirmPin'), { exact: true }), pin);
+    await this.tapAndType(form.getByLabel(text('appLock.passwordLabel'), { exact: true }), password);
+    await form.getByRole('button', { name: text('appLock.pinSubmit'), exact: true }).tap();
+    await this.region.getByText(text('appLock.pinOn'), { exact: true }).waitFor();
+  }
+
+  async chooseIdle(minutes: number): Promise<void> {
+    const label = minutes === 0 ? text('appLock.idle.off') : text('appLock.idle.minutes', { count: minutes });
+    await this.region.getByLabel(text('appLock.idleLabel'), { exact: true }).selectOption({ label });
+    await this.announcement(text('live.idleSaved')).waitFor();
+  }
+
+  platformButton(): Locator {
+    return this.region.getByRole('button', { name: text('appLock.platformAdd'), exact: true });
+  }
+
+  async turnOnPlatform(): Promise<void> {
+    await this.platformButton().tap();
+    await this.region.getByText(text('appLock.platformOn'), { exact: true }).waitFor();
   }
 }

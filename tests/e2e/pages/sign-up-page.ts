@@ -7,7 +7,8 @@ export class SignUpPage extends PageModel {
     await this.heading(text('signUp.title')).waitFor();
   }
 
-  async fill(email: string, password: string, options: { remember?: boolean; confirm?: string } = {}): Promise<void> {
+  async fill(email: string, password: string, options: { remember?: boolean; confirm?: string; name?: string } = {}): Promise<void> {
+    if (options.name) await this.field('field.myNameOptional').fill(options.name);
     await this.field('field.email').fill(email);
     await this.field('field.password').fill(password);
     await this.field('field.confirmPassword').fill(options.confirm ?? password);
@@ -19,14 +20,14 @@ export class SignUpPage extends PageModel {
   }
 
   /** Creates the account and returns the recovery code shown afterwards (not yet confirmed). */
-  async signUp(email: string, password: string, options: { remember?: boolean } = {}): Promise<string> {
+  async signUp(email: string, password: string, options: { remember?: boolean; name?: string } = {}): Promise<string> {
     await this.fill(email, password, options);
     await this.submit();
     return new RecoveryCodePage(this.page).code();
   }
 
   /** Sign-up plus the recovery-code confirmation, the usual path. */
-  async signUpAndConfirm(email: string, password: string, options: { remember?: boolean } = {}): Promise<string> {
+  async signUpAndConfirm(email: string, password: string, options: { remember?: boolean; name?: string } = {}): Promise<string> {
     const code = await this.signUp(email, password, options);
     await new RecoveryCodePage(this.page).confirm(code);
     return code;

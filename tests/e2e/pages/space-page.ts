@@ -46,40 +46,74 @@ export class SpacePage extends PageModel {
     return this.page.getByRole('dialog', { name: text('invite.dialogTitle', { space: spaceName }) });
   }
 
-  /** Opens the invite dialog, makes a new link, reads it, and closes the dialog. */
-  async createInviteLink(spaceName: string): Promise<string> {
+  /** The invitation the screen leads with while nobody else has joined. */
+  get inviteLead(): Locator {
+    return this.page.getByRole('region', { name: text('space.inviteLeadTitle') });
+  }
+
+  /** The invitation: the one the screen leads with, or the dialog's once someone has joined. */
+  private async invitePanel(spaceName: string): Promise<{ panel: Locator; close: () => Promise<void> }> {
+    await this.heading(spaceName).waitFor();
+    if (await this.inviteLead.count()) return { panel: this.inviteLead, close: async () => {} };
     await this.button('space.inviteOpen').click();
     const dialog = this.dialog(spaceName);
-    await dialog.getByRole('button', { name: text('invite.create'), exact: true }).click();
-    const link = dialog.getByRole('textbox', { name: text('invite.linkLabel'), exact: true });
+    return { panel: dialog, close: () => dialog.getByRole('button', { name: text('invite.close'), exact: true }).click() };
+  }
+
+  /** The link the screen leads with (made with the place), once it has loaded. */
+  async leadingInviteLink(): Promise<string> {
+    const link = this.inviteLead.getByRole('textbox', { name: text('invite.linkLabel'), exact: true });
     await link.waitFor();
-    const url = await link.inputValue();
-    await dialog.getByRole('button', { name: text('invite.close'), exact: true }).click();
+    return link.inputValue();
+  }
+
+  /** Makes a new invite link with a tap and returns it. */
+  async createInviteLink(spaceName: string): Promise<string> {
+    const { panel, close } = await this.invitePanel(spaceName);
+    const link = panel.getByRole('textbox', { name: text('invite.linkLabel'), exact: true });
+    const create = panel.getByRole('button', { name: new RegExp(`^(${text('invite.create')}|${text('invite.createAnother')})$`) });
+    await create.waitFor();
+    const before = (await link.count()) ? await link.inputValue() : null;
+    await create.click();
+    // Polled by hand: journeys call this from beforeAll, where expect.poll is not allowed.
+    let url = before;
+    for (const deadline = Date.now() + 10_000; url === before && Date.now() < deadline; ) {
+      await this.page.waitForTimeout(100);
+      url = (await link.count()) ? await link.inputValue() : null;
+    }
+    if (!url || url === before) throw new Error('No new invite link appeared');
+    await close();
     return url;
   }
 
-  /** The open invites listed in the dialog (their "Revoke" buttons' names); expects at least one. */
+  private openInvitesList(panel: Locator): Locator {
+    return panel.locator('details', { has: this.page.getByText(/open invites?$/) });
+  }
+
+  /** The open invites listed (their "Revoke" buttons' names); expects at least one. */
   async openInvites(spaceName: string): Promise<string[]> {
-    await this.button('space.inviteOpen').click();
-    const dialog = this.dialog(spaceName);
-    const list = dialog.getByRole('region', { name: text('invite.openTitle') });
+    const { panel, close } = await this.invitePanel(spaceName);
+    const list = this.openInvitesList(panel);
+    await list.waitFor();
+    if (!(await list.evaluate((d) => (d as HTMLDetailsElement).open))) await list.getByText(/open invites?$/).click();
     await list.getByRole('listitem').first().waitFor();
     const names = await list.getByRole('button').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-    await dialog.getByRole('button', { name: text('invite.close'), exact: true }).click();
+    await close();
     return names;
   }
 
   async revokeFirstInvite(spaceName: string): Promise<void> {
-    await this.button('space.inviteOpen').click();
-    const dialog = this.dialog(spaceName);
-    const list = dialog.getByRole('region', { name: text('invite.openTitle') });
+    const { panel, close } = await this.invitePanel(spaceName);
+    const list = this.openInvitesList(panel);
+    await list.waitFor();
+    if (!(await list.evaluate((d) => (d as HTMLDetailsElement).open))) await list.getByText(/open invites?$/).click();
     const revokeButtons = list.getByRole('button', { name: /^Revoke/ });
     await revokeButtons.first().waitFor();
     const before = await revokeButtons.count();
     await revokeButtons.first().click();
     // Closing before the server has answered would race the revoke.
     await expect.poll(() => revokeButtons.count()).toBeLessThan(before);
-    await dialog.getByRole('button', { name: text('invite.close'), exact: true }).click();
+    await close();
   }
 
   async openSafetyCode(): Promise<void> {

@@ -45,6 +45,8 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
       DATA_DIR: dataDir,
       STATIC_DIR: join(ROOT, 'dist/web'),
       LOG_LEVEL: 'info',
+      // The journeys make accounts from the sign-up screen; an instance's default is invitation-only.
+      SIGNUP: 'open',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

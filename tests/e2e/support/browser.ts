@@ -3,10 +3,17 @@
  * Chromium from reaching out to the network on its own, which this machine refuses.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { watchShifts } from './shift-audit.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * `mapHosts`: names Chromium resolves to 127.0.0.1 (--host-resolver-rules), e.g. 'insecure.test'
+ * to open the app at an address Chromium does not treat as secure (only localhost and 127.0.0.1
+ * are, over plain http), as a LAN address is.
+ */
+export function launchBrowser(options: { mapHosts?: readonly string[] } = {}): Promise<Browser> {
+  const rules = (options.mapHosts ?? []).map((host) => `MAP ${host} 127.0.0.1`).join(', ');
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -19,6 +26,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...(rules ? [`--host-resolver-rules=${rules}`] : []),
     ],
   });
 }
@@ -35,9 +43,15 @@ export async function newPerson(
   browser: Browser,
   baseURL: string,
   viewport = { width: 390, height: 844 },
-  options: { timezoneId?: string } = {},
+  /**
+   * `hasTouch`: a phone, where taps are touches (locator.tap()). `watchShifts`: note the controls
+   * that move with nobody touching anything (support/shift-audit.ts).
+   */
+  options: { timezoneId?: string; hasTouch?: boolean; watchShifts?: boolean } = {},
 ): Promise<Person> {
-  const context = await browser.newContext({ baseURL, viewport, ...options });
+  const { watchShifts: watching, ...contextOptions } = options;
+  const context = await browser.newContext({ baseURL, viewport, ...contextOptions });
+  if (watching) await watchShifts(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {

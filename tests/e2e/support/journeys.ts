@@ -8,7 +8,7 @@ import type { Person } from './browser.ts';
 export interface Who {
   email: string;
   password: string;
-  /** The display name to set in the space after joining. */
+  /** The name set once: at sign-up (signUp) or when joining (joinThroughLink). */
   name?: string;
 }
 
@@ -17,21 +17,21 @@ export async function signUp(person: Person, who: Who): Promise<void> {
   const welcome = new WelcomePage(person.page);
   await welcome.goto();
   await welcome.createAccount();
-  const code = await new SignUpPage(person.page).signUp(who.email, who.password, { remember: true });
+  const code = await new SignUpPage(person.page).signUp(who.email, who.password, { remember: true, name: who.name });
   await new RecoveryCodePage(person.page).confirm(code);
   await new HomePage(person.page).waitFor();
 }
 
-/** Opens an invite link, creates an account, joins, waits to be admitted, and sets a display name. */
+/** Opens an invite link, creates an account, gives a name when joining, and waits to be admitted. */
 export async function joinThroughLink(person: Person, who: Who & { name: string }, link: string): Promise<void> {
   const join = new JoinPage(person.page);
   await join.open(link);
-  await join.waitForInvite();
+  await join.title();
   await join.createAccount();
   await new SignUpPage(person.page).signUpAndConfirm(who.email, who.password, { remember: true });
-  await join.join();
+  await join.join(who.name);
   await join.waitUntilInSpace();
-  await new SpacePage(person.page).setProfile(who.name);
+  await new SpacePage(person.page).waitForMember(who.name);
 }
 
 /**
@@ -47,8 +47,9 @@ export async function shareASpace(
 ): Promise<string> {
   await signUp(a, who);
   await new HomePage(a.page).createSpace();
-  const spaceId = await new NewSpacePage(a.page).create({ name: space, displayName: who.name });
-  const link = await new SpacePage(a.page).createInviteLink(space);
+  const spaceId = await new NewSpacePage(a.page).create({ name: space });
+  // Creating the place made its invite link: the screen leads with it.
+  const link = await new SpacePage(a.page).leadingInviteLink();
   await joinThroughLink(b, other, link);
   await new SpacePage(a.page).waitForMember(other.name);
   await new SpacePage(b.page).waitForMember(who.name);

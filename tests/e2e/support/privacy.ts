@@ -1,7 +1,9 @@
 /**
  * The plaintext-canary check: after a journey, stop the server (so the database is flushed and
  * checkpointed), then no file under DATA_DIR may contain anything the people typed (as UTF-8 or
- * UTF-16), and the server's log may contain neither that nor their emails.
+ * UTF-16), and the server's log may contain neither that nor their emails. With `pushPayloads`
+ * (what the local push service decrypted, tests/support/push-service.ts), no push carries them
+ * either.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +17,16 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-export async function expectNothingTypedOnServer(server: RunningServer, typed: string[], emails: string[]): Promise<void> {
+export async function expectNothingTypedOnServer(
+  server: RunningServer,
+  typed: string[],
+  emails: string[],
+  options: { pushPayloads?: readonly unknown[] } = {},
+): Promise<void> {
+  if (options.pushPayloads) {
+    const pushed = JSON.stringify(options.pushPayloads);
+    for (const secret of [...typed, ...emails]) expect(pushed.includes(secret), `${secret} found in a push payload`).toBe(false);
+  }
   await server.stop();
   const files = filesUnder(server.dataDir);
   expect(files.some((f) => f.endsWith('innermost.db'))).toBe(true);

@@ -28,18 +28,31 @@ export async function tapMisses(page: Page): Promise<string[]> {
       // Visually hidden (the skip link until focused, screen-reader-only text): nothing to tap.
       return rect.width > 2 && rect.height > 2 && style.clipPath === 'none' && style.clip === 'auto';
     });
-    const misses: string[] = [];
-    for (const el of targets) {
-      el.scrollIntoView({ block: 'center', inline: 'center' });
-      await frame();
+    /** What a tap at the element's centre hits now: 'ok', 'off-screen', or what covers it. */
+    const probe = (el: Element): 'ok' | 'off-screen' | Element | null => {
       // A link that wraps over two lines: the centre of its first line (the box's centre can fall
       // between the lines).
       const rect = el.getClientRects()[0] ?? el.getBoundingClientRect();
       const x = rect.left + rect.width / 2;
       const y = rect.top + rect.height / 2;
-      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue; // off-screen by design
+      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return 'off-screen'; // by design
       const hit = document.elementFromPoint(x, y);
-      if (!hit || (hit !== el && !el.contains(hit))) misses.push(`${describe(el)} is covered by ${hit ? describe(hit) : 'nothing'}`);
+      return hit && (hit === el || el.contains(hit)) ? 'ok' : hit;
+    };
+    const misses: string[] = [];
+    for (const el of targets) {
+      if (!el.isConnected) continue; // the screen moved on meanwhile
+      // A screen still settling (a line deleted above, a card arriving) can move the element
+      // between the scroll and the look: an overlay stays put, so look again, a few frames on.
+      let seen: ReturnType<typeof probe> = null;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        el.scrollIntoView({ block: 'center', inline: 'center' });
+        await frame();
+        await frame();
+        seen = probe(el);
+        if (seen === 'ok' || seen === 'off-screen') break;
+      }
+      if (seen !== 'ok' && seen !== 'off-screen') misses.push(`${describe(el)} is covered by ${seen ? describe(seen) : 'nothing'}`);
     }
     window.scrollTo(0, 0);
     return misses;

@@ -5,6 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { registerSW } from 'virtual:pwa-register';
+import { openPathOf } from '../../features/notifications/open-message.ts';
 import { announce } from '../../ui/live-region.tsx';
 import { t } from '../messages.ts';
 
@@ -13,6 +14,7 @@ let update: ((reloadPage?: boolean) => Promise<void>) | null = null;
 
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
+  listenForNotificationTaps();
   update = registerSW({
     immediate: true,
     onNeedRefresh() {
@@ -31,4 +33,18 @@ export function applyUpdate(): void {
 
 export function dismissUpdate(): void {
   updateReady.value = false;
+}
+
+/**
+ * A tapped notification with the app already open: the service worker focuses this window and
+ * names the screen; the router moves there as it does for a link (preact-iso follows popstate).
+ */
+function listenForNotificationTaps(): void {
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    const path = openPathOf(event.data);
+    if (!path || path === location.pathname) return;
+    history.pushState(null, '', path);
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  navigator.serviceWorker.startMessages();
 }

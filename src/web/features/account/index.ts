@@ -15,7 +15,7 @@ export const accountFeature: Feature = {
     {
       place: 'first',
       load: async () =>
-        (await unconfirmedOnThisDevice()) ? import('./today-reminder.tsx').then(async (m) => (await m.ready(), m)) : { default: () => null },
+        (await unconfirmedOnThisDevice()) ? import('./today-reminder.tsx') : { default: () => null },
     },
   ],
 };

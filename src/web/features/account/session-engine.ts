@@ -13,13 +13,37 @@ import { engine } from '../../sync/index.ts';
 import { providedKinds } from '../../sync/kind-source.ts';
 import { registerKinds } from '../../sync/kinds.ts';
 import * as account from '../../vault/account.ts';
-import { forgetUserKey, recallUserKey, rememberUserKey } from '../../vault/device-unlock.ts';
+import * as appLock from '../../vault/app-lock.ts';
+import { forgetUnlock, recallUnlock, rememberUnlock, type Recalled } from '../../vault/device-unlock.ts';
+import { derivePinSecretOffThread } from '../../vault/kdf.ts';
+import { createPlatformUnlock, evaluatePlatformUnlock, platformUnlockSupported } from '../../vault/platform-unlock.ts';
 import { clearKeyring, requireKeyring, setKeyring, type KeyRing } from '../../vault/keyring.ts';
 import { authStatus, me } from '../../vault/status.ts';
+import { isIdleMinutes, watchIdle, type IdleMinutes } from './idle-lock.ts';
 import type { AccountActions } from './session.ts';
 
 const ACCOUNT_KEY = 'account';
 const REMEMBER_KEY = 'remember-device';
+const IDLE_KEY = 'idle-lock-minutes';
+
+let stopIdle: () => void = () => undefined;
+
+async function idleMinutes(): Promise<IdleMinutes> {
+  const stored = await getDevice<unknown>(IDLE_KEY).catch(() => undefined);
+  return isIdleMinutes(stored) ? stored : 0;
+}
+
+/** (Re)starts the idle lock with this device's choice; called whenever Innermost opens. */
+async function startIdleLock(): Promise<void> {
+  stopIdle();
+  stopIdle = watchIdle({ target: window, returns: [document, window], minutes: await idleMinutes(), onIdle: () => void sessionActions.lock() });
+}
+
+/** True when this device keeps the unlock behind a PIN or a face or fingerprint (never openly then). */
+async function appLockOn(userId: string): Promise<boolean> {
+  const state = await appLock.appLockState(userId);
+  return state.pin || state.platform;
+}
 
 async function cachedBundle(): Promise<AccountBundle | undefined> {
   return getDevice<AccountBundle>(ACCOUNT_KEY);
@@ -31,12 +55,14 @@ async function requireBundle(): Promise<AccountBundle> {
   return bundle;
 }
 
-async function enterUnlocked(bundle: AccountBundle, ring: KeyRing, rememberDevice: boolean): Promise<void> {
+/** `remembered`: this device already keeps the unlock as it should (opened from it just now). */
+async function enterUnlocked(bundle: AccountBundle, ring: KeyRing, rememberDevice: boolean, remembered = false): Promise<void> {
   setKeyring(ring);
   await putDevice(ACCOUNT_KEY, bundle);
   await putDevice(REMEMBER_KEY, rememberDevice);
-  if (rememberDevice) await rememberUserKey(bundle.id, ring.uk);
-  else await forgetUserKey();
+  if (await appLockOn(bundle.id)) await forgetUnlock();
+  else if (rememberDevice && !remembered) await rememberUnlock(bundle.id, ring.uk, ring.identity);
+  else if (!rememberDevice) await forgetUnlock();
   me.value = { id: bundle.id, email: bundle.email, personalSpaceId: bundle.personalSpaceId };
   // Loads this device's cache (and, on a new device, waits briefly for the first sync) before
   // the first screen shows. A failure there (storage, network) must never undo the sign-in or
@@ -48,10 +74,33 @@ async function enterUnlocked(bundle: AccountBundle, ring: KeyRing, rememberDevic
   activateSpaces();
   await engine.start(ring).catch((error: unknown) => console.warn('sync did not start', (error as Error).message));
   authStatus.value = 'unlocked';
+  await startIdleLock();
+}
+
+/** Opens from what the app lock kept (the identity is always kept with it). */
+async function enterFromAppLock(recalled: Recalled): Promise<void> {
+  const bundle = await requireBundle();
+  const ring = recalled.identity
+    ? { userId: bundle.id, email: bundle.email, uk: recalled.uk, identity: recalled.identity }
+    : account.unlockWithUserKey(bundle, recalled.uk);
+  await enterUnlocked(bundle, ring, (await getDevice<boolean>(REMEMBER_KEY)) ?? false, true);
+}
+
+/** Changes to the app lock ask for the password: someone holding the open phone cannot set their own PIN. */
+async function confirmPassword(password: string): Promise<void> {
+  await account.unlockWithPassword(await requireBundle(), password);
+}
+
+/** After a way is removed: with none left, the device keeps the unlock as "keep me unlocked" says. */
+async function afterAppLockChange(): Promise<void> {
+  const ring = requireKeyring();
+  if (await appLockOn(ring.userId)) await forgetUnlock();
+  else if ((await getDevice<boolean>(REMEMBER_KEY)) ?? false) await rememberUnlock(ring.userId, ring.uk, ring.identity);
 }
 
 /** Forgets everything on this device: keys, cache, outbox, account material. */
 async function wipeLocal(): Promise<void> {
+  stopIdle();
   engine.stop();
   clearKeyring();
   await wipeDevice();
@@ -76,15 +125,20 @@ export const sessionActions: AccountActions = {
     const bundle = await cachedBundle();
     if (!bundle) return;
     me.value = { id: bundle.id, email: bundle.email, personalSpaceId: bundle.personalSpaceId };
-    const uk = await recallUserKey(bundle.id).catch(() => null);
-    if (uk) await enterUnlocked(bundle, account.unlockWithUserKey(bundle, uk), true);
-    else authStatus.value = 'locked';
+    const recalled = await recallUnlock(bundle.id).catch(() => null);
+    if (recalled?.identity) {
+      const ring = { userId: bundle.id, email: bundle.email, uk: recalled.uk, identity: recalled.identity };
+      await enterUnlocked(bundle, ring, true, true);
+    } else if (recalled) {
+      // Kept by an earlier version (the user key only): open it the long way, and keep it anew.
+      await enterUnlocked(bundle, account.unlockWithUserKey(bundle, recalled.uk), true);
+    } else authStatus.value = 'locked';
     void checkSession();
   },
 
-  async signUp({ email, password, rememberDevice }) {
+  async signUp({ email, password, rememberDevice, permit }) {
     await wipeDevice();
-    const { bundle, ring, recoveryCode } = await account.signUp(email, password);
+    const { bundle, ring, recoveryCode } = await account.signUp(email, password, permit);
     await enterUnlocked(bundle, ring, rememberDevice);
     return { recoveryCode };
   },
@@ -104,9 +158,10 @@ export const sessionActions: AccountActions = {
   },
 
   async lock() {
+    stopIdle();
     engine.stop();
     clearKeyring();
-    await forgetUserKey();
+    await forgetUnlock();
     spaces.value = [];
     authStatus.value = 'locked';
   },
@@ -138,6 +193,69 @@ export const sessionActions: AccountActions = {
     const bundle = await requireBundle();
     await account.deleteAccount(bundle, password, () => engine.departuresFromAll());
     await wipeLocal();
+  },
+
+  async appLock() {
+    const bundle = await requireBundle();
+    const [state, platformSupported, minutes] = await Promise.all([
+      appLock.appLockState(bundle.id),
+      platformUnlockSupported().catch(() => false),
+      idleMinutes(),
+    ]);
+    return { ...state, platformSupported, idleMinutes: minutes };
+  },
+
+  async unlockWithPin(pin) {
+    const bundle = await requireBundle();
+    const result = await appLock.unlockWithPin(bundle.id, pin, derivePinSecretOffThread);
+    if (!result.ok) return { triesLeft: result.triesLeft };
+    await enterFromAppLock(result.recalled);
+    return null;
+  },
+
+  async unlockWithPlatform() {
+    const bundle = await requireBundle();
+    const credential = await appLock.platformCredential(bundle.id);
+    if (!credential) throw new ActionError('platform-unlock-failed');
+    const recalled = await appLock.unlockWithPrf(bundle.id, await evaluatePlatformUnlock(credential.credentialId, credential.prfSalt));
+    if (!recalled) throw new ActionError('platform-unlock-failed');
+    await enterFromAppLock(recalled);
+  },
+
+  async setPin({ password, pin }) {
+    await confirmPassword(password);
+    const ring = requireKeyring();
+    await appLock.setPin(ring.userId, pin, ring.uk, ring.identity, derivePinSecretOffThread);
+    await afterAppLockChange();
+  },
+
+  async removePin(password) {
+    await confirmPassword(password);
+    await appLock.removePin(requireKeyring().userId);
+    await afterAppLockChange();
+  },
+
+  async addPlatformUnlock() {
+    const ring = requireKeyring();
+    const prfSalt = appLock.newPrfSalt();
+    const { credentialId, prfOutput } = await createPlatformUnlock(prfSalt);
+    try {
+      await appLock.setPlatformUnlock(ring.userId, { credentialId, prfSalt }, prfOutput, ring.uk, ring.identity);
+    } finally {
+      prfOutput.fill(0);
+    }
+    await afterAppLockChange();
+  },
+
+  async removePlatformUnlock(password) {
+    await confirmPassword(password);
+    await appLock.removePlatformUnlock(requireKeyring().userId);
+    await afterAppLockChange();
+  },
+
+  async setIdleLock(minutes) {
+    await putDevice(IDLE_KEY, minutes);
+    if (authStatus.value === 'unlocked') await startIdleLock();
   },
 
   async listSessions() {

@@ -4,11 +4,12 @@
  * someone who is not signed in stays small. `start` decides the first screen without loading any
  * of it.
  */
-import type { AccountBundle } from '../../../shared/api.ts';
+import type { AccountBundle, SignupPermit } from '../../../shared/api.ts';
 import { call, client } from '../../platform/api.ts';
 import { lazyActions, loadOnce } from '../../platform/lazy.ts';
 import { getDevice, putDevice } from '../../platform/local-db.ts';
 import { authStatus, me } from '../../vault/status.ts';
+import type { IdleMinutes } from './idle-lock.ts';
 
 export interface SessionView {
   id: string;
@@ -19,11 +20,23 @@ export interface SessionView {
   current: boolean;
 }
 
+/** This device's app lock, as Account and the lock screen show it. */
+export interface AppLockView {
+  pin: boolean;
+  /** Face or fingerprint is set up on this device. */
+  platform: boolean;
+  /** This browser and device can offer face or fingerprint (WebAuthn PRF on a platform authenticator). */
+  platformSupported: boolean;
+  /** PIN tries left before the password is needed. */
+  triesLeft: number;
+  idleMinutes: IdleMinutes;
+}
+
 export interface AccountActions {
   /** Reads what this device remembers and sets authStatus. Call once at start. */
   start(): Promise<void>;
   /** Creates the account and signs in. Returns the recovery code, to show once. */
-  signUp(input: { email: string; password: string; rememberDevice: boolean }): Promise<{ recoveryCode: string }>;
+  signUp(input: { email: string; password: string; rememberDevice: boolean; permit?: SignupPermit }): Promise<{ recoveryCode: string }>;
   signIn(input: { email: string; password: string; rememberDevice: boolean }): Promise<void>;
   unlock(password: string): Promise<void>;
   /** Wipes keys from memory and from this device; the session stays, the password unlocks. */
@@ -36,6 +49,16 @@ export interface AccountActions {
   /** A new recovery code (the old one stops working); returns it, to show once. */
   renewRecoveryCode(password: string): Promise<{ recoveryCode: string }>;
   deleteAccount(password: string): Promise<void>;
+  appLock(): Promise<AppLockView>;
+  /** Null when it opened; otherwise the tries left (0: the PIN is gone, the password opens). */
+  unlockWithPin(pin: string): Promise<{ triesLeft: number } | null>;
+  unlockWithPlatform(): Promise<void>;
+  /** Sets or replaces this device's PIN; asks for the password. */
+  setPin(input: { password: string; pin: string }): Promise<void>;
+  removePin(password: string): Promise<void>;
+  addPlatformUnlock(): Promise<void>;
+  removePlatformUnlock(password: string): Promise<void>;
+  setIdleLock(minutes: IdleMinutes): Promise<void>;
   listSessions(): Promise<SessionView[]>;
   revokeSession(sessionId: string): Promise<void>;
   revokeOtherSessions(): Promise<void>;
@@ -74,6 +97,14 @@ const { start: _start, ...session } = lazyActions<AccountActions>(load, {
   changePassword: true,
   renewRecoveryCode: true,
   deleteAccount: true,
+  appLock: true,
+  unlockWithPin: true,
+  unlockWithPlatform: true,
+  setPin: true,
+  removePin: true,
+  addPlatformUnlock: true,
+  removePlatformUnlock: true,
+  setIdleLock: true,
   listSessions: true,
   revokeSession: true,
   revokeOtherSessions: true,
@@ -81,3 +112,11 @@ const { start: _start, ...session } = lazyActions<AccountActions>(load, {
 
 /** `start` decides the first screen itself; everything else loads the session code first. */
 export const accountActions: AccountActions = { ...session, start };
+
+export type SignupMode = 'open' | 'invite' | 'closed';
+
+/** Who may make an account on this instance (ADR 030); 'open' if the server cannot say (an older one). */
+export async function signupMode(): Promise<SignupMode> {
+  const { mode } = await call(client.api.auth['signup-mode'].$get());
+  return mode;
+}

@@ -15,6 +15,23 @@ export const recoveryCodeToShow = signal<{ code: string; next: string } | null>(
  */
 export const authFlowBusy = signal(false);
 
+/**
+ * A sign-up link's token (`/signup#link=...`, made by whoever runs the instance), taken out of
+ * the address bar as soon as the sign-up screen opens. Memory only.
+ */
+export const signupLink = signal<string | null>(null);
+
+const LINK_FRAGMENT = /^#link=([A-Za-z0-9_-]{43})$/;
+
+/** Takes a sign-up link's token from the address bar (once), so it is not left in history. */
+export function captureSignupLink(): void {
+  if (typeof location === 'undefined') return;
+  const match = LINK_FRAGMENT.exec(location.hash);
+  if (!match) return;
+  signupLink.value = match[1]!;
+  history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+}
+
 /** For useFormSubmit's onBusy: holds the signed-out screens in place while a flow runs. */
 export function holdAuthFlow(busy: boolean): void {
   authFlowBusy.value = busy;

@@ -5,16 +5,12 @@
  */
 import type { Checkin } from './checkin.ts';
 import { localParts } from '../../platform/calendar.ts';
+import { csvCell } from '../../platform/csv.ts';
 
 const CSV_HEADER = ['date', 'time', 'timezone', 'emotional', 'physical', 'energy', 'pain_or_fatigue', 'stress', 'note'] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** One CSV field: defused against formula injection, then quoted when RFC 4180 requires it. */
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+export { csvCell };
 
 const optional = (n: number | undefined): string => (n === undefined ? '' : String(n));
 

@@ -11,7 +11,7 @@ export const checkinsMessages = {
     'How close do you feel right now? There are no right or wrong answers, and it takes a few seconds.',
   'checkin.firstTitle': 'Before your first check-in',
   'checkin.firstBody':
-    'Your check-ins are yours. Until you choose otherwise, only you see them. You can share your two closeness scores with the partners in a shared space; your notes stay private unless you share one on its own.',
+    'Your check-ins are yours. Until you choose otherwise, only you see them. You can share your two closeness scores with the partners in a shared place; your notes stay private unless you share one on its own.',
   'checkin.whoOnlyYou': 'Only you will see this check-in.',
   'checkin.whoShared':
     'Your two closeness scores will also go to {spaces}. Energy, pain and stress stay with you.',
@@ -23,6 +23,10 @@ export const checkinsMessages = {
   'checkin.stress': 'Stress',
   'checkin.missing': 'Please choose a number from 0 to 10.',
   'checkin.clear': 'Leave {scale} out',
+  'checkin.slider.unset': 'Not chosen yet',
+  'checkin.slider.hint': 'Not chosen yet: tap or slide',
+  'checkin.slider.value': '{value} out of {max}, {word}',
+  'checkin.slider.between': 'between {a} and {b}',
   'checkin.emotional.low': 'far apart',
   'checkin.emotional.mid': 'somewhat close',
   'checkin.emotional.high': 'very close',
@@ -68,6 +72,8 @@ export const checkinsMessages = {
   'closeness.noPartners':
     'When a partner shares their check-ins with you, their lines can appear here beside yours. Sharing is always their choice.',
   'closeness.showHealth': 'Show energy, pain or fatigue and stress',
+  'closeness.showTrend': 'Show the weekly average',
+  'closeness.justSaved': 'Saved. Today’s point is ringed, on the right.',
   'closeness.insightsTitle': 'What we notice',
   'closeness.insightsNone':
     'Nothing stands out right now. Notes appear here when a pattern shows over a week or more, always with the numbers behind them.',
@@ -123,13 +129,27 @@ export const checkinsMessages = {
     'It shows when your energy averages 3 or less over at least four check-ins in a week.',
   'insight.rule.persistent-low':
     'It shows when, over two weeks with at least eight check-ins, both lines are at 3 or below on most of them.',
+  'change.title': 'What changed',
+  'change.tooFew':
+    'Once you have checked in about {min} times in each of two fortnights, a few words here will say how your closeness has changed. There is no hurry.',
+  'change.both.rose': 'Over the last two weeks, both your emotional and your physical closeness rose.',
+  'change.both.fell': 'Over the last two weeks, both your emotional and your physical closeness fell.',
+  'change.both.same':
+    'Over the last two weeks, your emotional and your physical closeness stayed about the same as the two weeks before.',
+  'change.mixed': 'Over the last two weeks your emotional closeness {emotional}; physical closeness {physical}.',
+  'change.verb.rose': 'rose',
+  'change.verb.fell': 'fell',
+  'change.verb.same': 'stayed about the same',
+  'change.numbers':
+    'Your averages, the two weeks before and the last two weeks: emotional {emotionalBefore} and {emotionalRecent}, physical {physicalBefore} and {physicalRecent} (out of 10).',
+  'change.basis': 'A change of a whole point or more counts as rising or falling; less is the usual ups and downs.',
   'checkinSettings.title': 'Your check-in choices',
   'checkinSettings.lead':
-    'Choose, for each shared space, whether its partners see your emotional and physical closeness scores. Energy, pain and stress are never shared. Notes stay private unless you share a particular one when you write it.',
+    'Choose, for each shared place, whether its partners see your emotional and physical closeness scores. Energy, pain and stress are never shared. Notes stay private unless you share a particular one when you write it.',
   'checkinSettings.default': 'Until you choose, nothing is shared.',
   'checkinSettings.shareLegend': 'Share my closeness scores',
   'checkinSettings.shareIn': 'In {space}',
-  'checkinSettings.noSpaces': 'You have no shared spaces yet, so your check-ins stay with you.',
+  'checkinSettings.noSpaces': 'You have no shared places yet, so your check-ins stay with you.',
   'checkinSettings.stopNote':
     'Turning sharing off stops new check-ins from being shared. You can also take back the ones you already shared.',
   'checkinSettings.removeShared': 'Also remove the check-ins I already shared there',
@@ -145,6 +165,10 @@ export const checkinsMessages = {
   'home.checkinTitle': 'How close do you feel today?',
   'home.checkinBody': 'A check-in takes a few seconds. Whenever you like; there is no streak to keep.',
   'home.checkinDone': 'You checked in today.',
+  'home.partnerCheckedIn': '{name} checked in today',
+  'home.partnerScores': 'Emotional closeness {emotional}, physical closeness {physical}, out of 10.',
+  'home.partnerNote': '{name} shared a note: “{note}”',
+  'home.partnerLines': 'See {name}’s lines beside yours',
   'chart.line.emotional': 'Emotional closeness',
   'chart.line.physical': 'Physical closeness',
   'chart.line.energy': 'Energy',
@@ -167,12 +191,18 @@ export const checkinsMessages = {
   'chart.legend.pain': 'Thin dash-dot line: your pain or fatigue',
   'chart.legend.stress': 'Thin long dashes: your stress',
   'chart.legend.gaps':
-    'A break in a line is a day without a check-in. Every scale runs from 0 to 10; for closeness, higher is closer.',
+    'Where a day has no check-in, the line goes on lighter and dotted: that stretch is not a reading. Every scale runs from 0 to 10; for closeness, higher is closer.',
+  'chart.legend.weekly': 'Wide pale line: the 7-day average',
+  'chart.legend.today': 'Ringed point: today',
   'chart.summary.range': 'The last {days} days, {from} to {to}.',
   'chart.summary.who': '{name}:',
   'chart.summary.days': '{count} of {total} days had a check-in.',
   'chart.summary.noneMe': 'No check-ins from you in these days.',
   'chart.summary.nonePartner': 'No check-ins shared by {name} in these days.',
+  'chart.summary.bridged': {
+    one: 'The lines go on across 1 day without a check-in, drawn lighter and dotted.',
+    other: 'The lines go on across {count} days without a check-in, drawn lighter and dotted.',
+  },
   'chart.summary.line': '{line}: {details}',
   'chart.summary.notNoted': 'not noted in these days.',
   'chart.summary.noted': 'noted on {count} of {total} days;',
@@ -186,6 +216,7 @@ export const checkinsMessages = {
   'chart.table.caption': 'Check-ins from {from} to {to}, newest first. Days without a check-in are left out.',
   'chart.table.day': 'Day',
   'chart.table.column': '{who}: {line}',
+  'chart.table.weeklyColumn': '{who}: {line}, 7-day average',
   'chart.table.none': 'no check-in',
   'chart.table.empty': 'No check-ins in these days yet.',
 } as const satisfies Catalog;

@@ -46,6 +46,11 @@ export const myCheckins = signal<MyCheckin[]>([], watched);
 export const partnerCheckins = signal<PartnerCheckins[]>([], watched);
 /** My check-in choices. */
 export const checkinSettings = signal<CheckinSettingsView>(DEFAULT_CHECKIN_SETTINGS, watched);
+/**
+ * Set by the check-in screen as it saves and read once by the lines screen, which then leads with
+ * the chart and today's point. Not a record: a reload simply shows the usual screen.
+ */
+export const justSaved = signal<{ at: number } | null>(null);
 /** False until the engine has published from this device's cache at least once. */
 export const checkinsReady = signal(false, watched);
 

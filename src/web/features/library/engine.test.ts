@@ -136,6 +136,10 @@ describeEachDatabase('library engine', (suite) => {
     await blake.engine.write(w.withBlake.id, w.kinds.programStepKind, { programId: 'calm-evenings', stepId: 'day-1', done: true });
     await waitFor(() => store.partnerProgress.value[0]?.done.length === 1 && store.partnerProgress.value[0]?.name === 'Blake', 'Blake’s progress');
     expect(store.partnerProgress.value).toEqual([{ userId: w.blake.id, name: 'Blake', programId: 'calm-evenings', status: 'active', done: ['day-1'] }]);
+    // With when: Today's news of partners' programs reads these times.
+    expect(store.partnerActivity.value).toMatchObject([{ userId: w.blake.id, name: 'Blake', programId: 'calm-evenings', status: 'active', done: [{ stepId: 'day-1' }] }]);
+    expect(store.partnerActivity.value[0]!.startedAt).toBeGreaterThan(0);
+    expect(store.partnerActivity.value[0]!.done[0]!.at).toBeGreaterThanOrEqual(store.partnerActivity.value[0]!.startedAt);
 
     // I stop sharing and take back what Blake has; my own progress stays.
     await act.saveProgressSharing([], { removeSharedFrom: [w.withBlake.id] });

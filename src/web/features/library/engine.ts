@@ -11,11 +11,13 @@ import {
   kept,
   libraryReady,
   onboardingReason,
+  partnerActivity,
   partnerProgress,
   programProgress,
   progressSharing,
   type AssessmentView,
   type LibraryActions,
+  type PartnerActivity,
   type PartnerProgress,
   type ProgramProgress,
 } from './store.ts';
@@ -42,6 +44,7 @@ export const activate = followSync({ publish: () => publish(), reset });
 function reset(): void {
   programProgress.value = new Map();
   partnerProgress.value = [];
+  partnerActivity.value = [];
   kept.value = new Set();
   onboardingReason.value = null;
   assessments.value = [];
@@ -64,7 +67,7 @@ function docsWithQueued(spaceId: string, myId: string): LibraryDocs | null {
   };
   // Queued writes are newer than anything synced (their versions are one past what we hold).
   const n = Infinity;
-  for (const { body: b } of engine.queuedOf(spaceId, programStepKind)) docs.steps.set(`${myId} ${b.programId}/${b.stepId}`, { value: b.done, n });
+  for (const { body: b, queuedAt } of engine.queuedOf(spaceId, programStepKind)) docs.steps.set(`${myId} ${b.programId}/${b.stepId}`, { value: b.done, n, at: queuedAt });
   for (const { body: b, queuedAt } of engine.queuedOf(spaceId, programStateKind)) {
     const key = `${myId} ${b.programId}`;
     docs.programs.set(key, { value: b.status, n, startedAt: docs.programs.get(key)?.startedAt ?? queuedAt });
@@ -118,6 +121,8 @@ function publish(): void {
   }
   const nextPartners = partners();
   if (!sameJson(partnerProgress.value, nextPartners)) partnerProgress.value = nextPartners;
+  const nextActivity = activity();
+  if (!sameJson(partnerActivity.value, nextActivity)) partnerActivity.value = nextActivity;
   libraryReady.value = true;
 }
 
@@ -143,6 +148,45 @@ function partners(): PartnerProgress[] {
   return [...byKey.values()]
     .map(({ n: _n, ...p }) => p)
     .sort((a, b) => a.name.localeCompare(b.name) || a.programId.localeCompare(b.programId));
+}
+
+/**
+ * Partners' programs with the time of each step done, for Today's news. A program shared in two
+ * spaces appears once: its earliest start, and each step at the time it was first shared as done.
+ */
+function activity(): PartnerActivity[] {
+  const byKey = new Map<string, PartnerActivity>();
+  for (const space of shareableSpaces()) {
+    const state = engine.spaceState(space.id);
+    if (!state) continue;
+    const docs = libraryDocs(state);
+    const members = new Map(space.members.filter((m) => !m.isMe && m.status === 'active').map((m) => [m.userId, m]));
+    const entry = (userId: string, programId: string): PartnerActivity => {
+      const key = `${userId} ${programId}`;
+      let a = byKey.get(key);
+      if (!a) byKey.set(key, (a = { userId, name: memberName(members.get(userId)!), programId, status: 'active', startedAt: 0, done: [] }));
+      return a;
+    };
+    for (const [key, program] of docs.programs) {
+      const [userId, programId] = key.split(' ') as [string, string];
+      if (!members.has(userId)) continue;
+      const a = entry(userId, programId);
+      a.status = program.value;
+      a.startedAt = a.startedAt ? Math.min(a.startedAt, program.startedAt) : program.startedAt;
+    }
+    for (const [key, step] of docs.steps) {
+      const [userId, ref] = key.split(' ') as [string, string];
+      const [programId, stepId] = ref.split('/') as [string, string];
+      if (!members.has(userId) || !step.value) continue;
+      const a = entry(userId, programId);
+      const known = a.done.find((d) => d.stepId === stepId);
+      if (!known) a.done.push({ stepId, at: step.at });
+      else known.at = Math.min(known.at, step.at);
+    }
+  }
+  return [...byKey.values()]
+    .map((a) => ({ ...a, done: a.done.sort((x, y) => x.stepId.localeCompare(y.stepId)) }))
+    .sort((a, b) => a.userId.localeCompare(b.userId) || a.programId.localeCompare(b.programId));
 }
 
 function signedIn(): { personalId: string } {

@@ -13,7 +13,7 @@ export const libraryFeature: Feature = {
     { path: '/assessment', access: 'unlocked', screen: () => import('./screens/assessment.tsx') },
     { path: '/obstacles', access: 'unlocked', screen: () => import('./screens/obstacles.tsx') },
   ],
-  // The next step and the question of the day: their text loads after Today has shown, so it
-  // comes last on the page (nothing below it moves when it arrives).
+  // The next step: its text loads after Today has shown, so it comes last on the page (nothing
+  // below it moves when it arrives).
   today: [{ place: 'last', load: () => import('./today-library.tsx') }],
 };

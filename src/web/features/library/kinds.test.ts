@@ -36,8 +36,8 @@ describe('library records', () => {
     apply(state, step(1, false), { authorId: 'sam', seq: 5 });
     apply(state, step(1, false), { authorId: 'kit', seq: 4 });
     const docs = libraryDocs(state);
-    expect(docs.steps.get('sam p/s')).toEqual({ value: true, n: 2 });
-    expect(docs.steps.get('kit p/s')).toEqual({ value: false, n: 1 });
+    expect(docs.steps.get('sam p/s')).toEqual({ value: true, n: 2, at: 0 });
+    expect(docs.steps.get('kit p/s')).toEqual({ value: false, n: 1, at: 0 });
 
     apply(state, { k: 'program-state', v: 1, n: 1, programId: 'p', status: 'active' }, { authorId: 'sam', createdAt: 200 });
     apply(state, { k: 'program-state', v: 1, n: 2, programId: 'p', status: 'paused' }, { authorId: 'sam', createdAt: 900 });

@@ -21,8 +21,8 @@ export interface Versioned<T> {
 }
 
 export interface LibraryDocs {
-  /** `${authorId} ${programId}/${stepId}` -> done. */
-  steps: Map<string, Versioned<boolean>>;
+  /** `${authorId} ${programId}/${stepId}` -> done, with when that version was stored (informational). */
+  steps: Map<string, Versioned<boolean> & { at: number }>;
   /** `${authorId} ${programId}` -> status, with the time it was first started. */
   programs: Map<string, Versioned<ProgramStatus> & { startedAt: number }>;
   /** Personal space only: `${what} ${ref}` -> kept. */
@@ -59,7 +59,7 @@ export const programStepKind = defineKind({
   mutable: true,
   docKey: (body, authorId) => `${authorId} ${body.programId}/${body.stepId}`,
   apply(state, body, meta) {
-    libraryDocs(state).steps.set(`${meta.authorId} ${body.programId}/${body.stepId}`, { value: body.done, n: meta.n });
+    libraryDocs(state).steps.set(`${meta.authorId} ${body.programId}/${body.stepId}`, { value: body.done, n: meta.n, at: meta.createdAt });
   },
 });
 

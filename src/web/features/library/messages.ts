@@ -11,7 +11,7 @@ export const libraryMessages = {
   'library.answerInHint':
     'With partners, everyone answers privately; the answers open only when everyone has answered.',
   'library.answerNoSpace':
-    'To answer with a partner, create a shared space and invite them when you are both ready.',
+    'To answer with a partner, create a shared place and invite them when you are both ready.',
   'explore.title': 'Explore',
   'explore.lead':
     'Everything here works alone or together, at your own pace. Nothing is shared unless you choose.',
@@ -41,7 +41,7 @@ export const libraryMessages = {
   'programs.intentionFrom': 'From “{step}”',
   'programs.sharingTitle': 'Who sees your progress',
   'programs.sharingLead':
-    'Partners see which steps you have marked done, only in the spaces you choose. Your reflections stay private unless you share one.',
+    'Partners see which steps you have marked done, only in the places you choose. Your reflections stay private unless you share one.',
   'programs.sharingDefault': 'Until you choose, nobody sees your progress.',
   'programs.sharingStop':
     'Turning it off stops new updates. You can also take back what partners already received.',
@@ -51,9 +51,9 @@ export const libraryMessages = {
   'programs.shareIn': 'Show my progress in {space}',
   'programs.sharingSave': 'Save',
   'programs.sharingSaving': 'Saving…',
-  'programs.sharingSaved': 'Saved. Partners in the spaces you chose can see your progress.',
+  'programs.sharingSaved': 'Saved. Partners in the places you chose can see your progress.',
   'programs.sharingNone':
-    'When you share a space with a partner, you can choose to show them your progress here.',
+    'Once you have a shared place with a partner, you can choose to show them your progress here.',
   'program.forWhom': 'For whom',
   'program.start': 'Start this program',
   'program.pause': 'Pause',
@@ -98,6 +98,9 @@ export const libraryMessages = {
   'start.saving': 'Finding a place to begin…',
   'start.missing': 'Please choose one, or skip this for now.',
   'start.skip': 'Skip for now',
+  'start.unsafe': 'Something feels unsafe',
+  // Choosing it saves no reason (unlike the others): it only opens the private help page.
+  'start.unsafeAbout': 'A private page with support and quiet ways out. Nothing is saved or shared, and nobody is told.',
   'start.suggestionTitle': 'A place to begin',
   'start.openProgram': 'Open {program}',
   'start.deckToo': 'And a conversation deck: {deck}',
@@ -110,8 +113,9 @@ export const libraryMessages = {
   'home.nextTitle': 'Your next step',
   'home.nextStep': '{program}: {step}',
   'home.suggested': 'Suggested for you: {program}',
-  'home.questionTitle': 'A question for today',
-  'home.questionMore': 'More from {deck}',
+  'home.partnerNewsTitle': 'With your partners',
+  'home.partnerStarted': '{name} started {program}',
+  'home.partnerFinished': '{name} finished step {step} of {program}',
   'home.explore': 'Explore programs, decks and more',
   'decks.title': 'Conversation decks',
   'decks.lead':

@@ -24,6 +24,17 @@ export interface PartnerProgress {
   done: string[];
 }
 
+/** A partner's program as shared with me, with when each step was marked done (for Today's news). */
+export interface PartnerActivity {
+  userId: string;
+  name: string;
+  programId: string;
+  status: 'active' | 'paused';
+  /** When the program was first seen started in the space (0 when only its steps were shared). */
+  startedAt: number;
+  done: { stepId: string; at: number }[];
+}
+
 export interface AssessmentView {
   id: string;
   scores: AssessmentScores;
@@ -34,6 +45,8 @@ export interface AssessmentView {
 export const programProgress = signal<ReadonlyMap<string, ProgramProgress>>(new Map(), watched);
 /** Partners' progress, only where they chose to share it with me. */
 export const partnerProgress = signal<PartnerProgress[]>([], watched);
+/** Partners' programs with times, only where they chose to share progress with me. */
+export const partnerActivity = signal<PartnerActivity[]>([], watched);
 /** What I keep: `intention programId/stepId` and `favourite deckId/questionId`. */
 export const kept = signal<ReadonlySet<string>>(new Set(), watched);
 /** What brought me here (an onboarding reason id), or null before I said. */

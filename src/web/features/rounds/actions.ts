@@ -17,5 +17,6 @@ export const rounds = lazyEngine<RoundActions>('rounds', () => import('./engine.
   deleteFollowUpNote: true,
   setReadPosition: true,
   saveReflection: true,
+  sayThanks: true,
 });
 export const roundActions = rounds.actions;

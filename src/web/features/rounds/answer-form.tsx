@@ -7,6 +7,10 @@ import type { Answers, AnswerValue } from './types.ts';
 import { t } from './messages.ts';
 import { ExerciseIntro } from './exercise-intro.tsx';
 import { ItemField } from './item-field.tsx';
+import { DraftStatus, type DraftState } from './draft-status.tsx';
+import { OneAtATime } from './one-at-a-time.tsx';
+import { loadAnswerAt, loadAnswerLayout, saveAnswerAt, saveAnswerLayout, type AnswerLayout } from './on-device.ts';
+import { resumeAt } from './stepper.ts';
 
 /** Drafts are written this long after the last keystroke (not on every key). */
 const DRAFT_SAVE_DELAY_MS = 600;
@@ -44,25 +48,29 @@ function hasEmptyItems(exercise: Exercise, values: Answers, passed: ReadonlySet<
 }
 
 /**
- * The exercise's introduction, then its lines. What is typed is saved as a draft on this device
- * (encrypted by the engine), a moment after each change, and comes back when the screen reopens.
+ * The exercise's introduction, then its questions: one per screen (phones, by default) or the
+ * whole list, as the person prefers (remembered on this device). What is typed is saved as a draft
+ * on this device (encrypted by the engine), a moment after each change, and comes back when the
+ * screen reopens, at the question they were on.
  */
 export function AnswerForm({ exercise, draftKey, whoSees, renderSubmit }: Props) {
   const [loaded, setLoaded] = useState(false);
   const [started, setStarted] = useState(() => begunThisSession.has(draftKey));
+  const [layout, setLayout] = useState<AnswerLayout>('all');
+  const [at, setAt] = useState(0);
   const [values, setValues] = useState<Answers>({});
   const [passed, setPassed] = useState<ReadonlySet<string>>(new Set());
-  const [draft, setDraft] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [draft, setDraft] = useState<DraftState>('idle');
   const dirty = useRef(false);
   const announcedSave = useRef(false);
-  const formTitle = useRef<HTMLHeadingElement>(null);
-  const begun = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  /** Set by a person's own step (Begin, Next, Back, the layout switch): focus follows it. */
+  const moved = useRef(false);
 
   useEffect(() => {
     let live = true;
-    roundActions
-      .loadDraft(draftKey)
-      .then((answers) => {
+    Promise.all([roundActions.loadDraft(draftKey).catch((): Answers => ({})), loadAnswerLayout(), loadAnswerAt(draftKey)])
+      .then(([answers, preferred, savedAt]) => {
         if (!live) return;
         const v: Answers = {};
         const p = new Set<string>();
@@ -72,8 +80,11 @@ export function AnswerForm({ exercise, draftKey, whoSees, renderSubmit }: Props)
         }
         setValues(v);
         setPassed(p);
-        // Coming back to a draft: straight to the lines (the introduction is a click away).
-        if (Object.keys(answers).length > 0) setStarted(true);
+        setLayout(preferred);
+        const resume = resumeAt(savedAt, exercise.items.map((i) => i.id), answers);
+        setAt(resume);
+        // Coming back to a draft: straight to where they were (the introduction is a tap away).
+        if (Object.keys(answers).length > 0 || resume > 0) setStarted(true);
       })
       .catch(() => undefined)
       .finally(() => live && setLoaded(true));
@@ -105,10 +116,12 @@ export function AnswerForm({ exercise, draftKey, whoSees, renderSubmit }: Props)
     return () => clearTimeout(timer);
   }, [values, passed]);
 
-  // After "Begin" the button is gone: focus goes to the heading above the first line.
+  // After each step of the person's own, focus goes to the new screen's heading.
   useEffect(() => {
-    if (started && begun.current) formTitle.current?.focus();
-  }, [started]);
+    if (!moved.current) return;
+    moved.current = false;
+    heading.current?.focus();
+  }, [started, at, layout]);
 
   function setValue(id: string, value: AnswerValue | undefined) {
     dirty.current = true;
@@ -130,14 +143,34 @@ export function AnswerForm({ exercise, draftKey, whoSees, renderSubmit }: Props)
     });
   }
 
+  function goTo(next: number) {
+    moved.current = true;
+    if (next < 0) {
+      begunThisSession.delete(draftKey);
+      setStarted(false);
+      return;
+    }
+    setAt(next);
+    void saveAnswerAt(draftKey, next).catch(() => undefined);
+  }
+
+  function switchLayout(next: AnswerLayout) {
+    moved.current = true;
+    setLayout(next);
+    void saveAnswerLayout(next).catch(() => undefined);
+  }
+
   if (!loaded) return null;
 
   if (!started) {
     return (
       <ExerciseIntro exercise={exercise} whoSees={whoSees}>
         <div class="actions">
-          <button type="button" class="button primary" onClick={() => {
-              begun.current = true;
+          <button
+            type="button"
+            class="button primary"
+            onClick={() => {
+              moved.current = true;
               begunThisSession.add(draftKey);
               setStarted(true);
             }}
@@ -149,11 +182,40 @@ export function AnswerForm({ exercise, draftKey, whoSees, renderSubmit }: Props)
     );
   }
 
+  const submit = renderSubmit({ answers: () => completeAnswers(exercise, values, passed), hasEmpty: hasEmptyItems(exercise, values, passed) });
+  const toggle = (
+    <div class="actions actions-inline layout-toggle">
+      <button type="button" class="button quiet small" onClick={() => switchLayout(layout === 'one' ? 'all' : 'one')}>
+        {layout === 'one' ? t('exercise.showAll') : t('exercise.oneAtATime')}
+      </button>
+    </div>
+  );
+
+  if (layout === 'one') {
+    return (
+      <OneAtATime
+        exercise={exercise}
+        at={at}
+        values={values}
+        passed={passed}
+        whoSees={whoSees}
+        draft={draft}
+        headingRef={heading}
+        toggle={toggle}
+        submit={submit}
+        onValue={setValue}
+        onPassed={setPass}
+        goTo={goTo}
+      />
+    );
+  }
+
   return (
     <section class="answer-form stack" aria-labelledby="answers-title">
-      <h2 id="answers-title" ref={formTitle} tabIndex={-1}>
+      <h2 id="answers-title" ref={heading} tabIndex={-1}>
         {t('exercise.formTitle')}
       </h2>
+      {toggle}
       <p class="notice notice-info small">
         <span class="lock-inline" aria-hidden="true" />
         {whoSees}
@@ -172,13 +234,8 @@ export function AnswerForm({ exercise, draftKey, whoSees, renderSubmit }: Props)
           />
         ))}
       </div>
-      <p class={`draft-status draft-${draft}`}>
-        {draft === 'saving' && t('exercise.draftSaving')}
-        {draft === 'saved' && t('exercise.draftSaved')}
-        {draft === 'failed' && t('exercise.draftFailed')}
-        {draft === 'idle' && t('exercise.draftHint')}
-      </p>
-      {renderSubmit({ answers: () => completeAnswers(exercise, values, passed), hasEmpty: hasEmptyItems(exercise, values, passed) })}
+      <DraftStatus draft={draft} />
+      {submit}
     </section>
   );
 }

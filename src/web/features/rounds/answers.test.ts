@@ -95,6 +95,12 @@ describe('round header', () => {
     expect(decodeHeader(enc({ v: 1, exerciseId: 'x', exerciseVersion: 1, more: true }))).toBeNull();
     expect(decodeHeader(new Uint8Array([0xff]))).toBeNull();
     expect(() => encodeHeader({ exerciseId: 'Bad', exerciseVersion: 1 })).toThrow();
+    // A daily question's header carries its calendar day, and only a real one.
+    expect(decodeHeader(encodeHeader({ exerciseId: 'x', exerciseVersion: 1, day: '2026-05-17' }))).toEqual({ v: 1, exerciseId: 'x', exerciseVersion: 1, day: '2026-05-17' });
+    expect(decodeHeader(enc({ v: 1, exerciseId: 'x', exerciseVersion: 1, day: '2026-02-30' }))).toBeNull();
+    expect(decodeHeader(enc({ v: 1, exerciseId: 'x', exerciseVersion: 1, day: 20260517 }))).toBeNull();
+    expect(decodeHeader(enc({ v: 1, exerciseId: 'x', exerciseVersion: 1, day: '2026-05-17', more: 1 }))).toBeNull();
+    expect(() => encodeHeader({ exerciseId: 'x', exerciseVersion: 1, day: 'today' })).toThrow();
   });
 });
 

@@ -4,13 +4,15 @@
  * kinds (rounds/kinds.ts) use the same shape checks inside their zod/mini schemas. No runtime
  * imports, so the shape checks come without the exercise content.
  *
- *   header     {v: 1, exerciseId, exerciseVersion}
+ *   header     {v: 1, exerciseId, exerciseVersion} or, for a space's question of the day,
+ *              {v: 1, exerciseId, exerciseVersion, day: 'YYYY-MM-DD'} (daily/, ADR 022)
  *   submission {v: 1, exerciseId, answers}
  *   draft      answers (possibly partial)
  */
 import type { Exercise, ExerciseItem } from '../../../shared/content.ts';
 import type { Answers, AnswerValue } from './types.ts';
 import { isPlainObject } from '../../platform/plain-object.ts';
+import { isDay } from './daily/day.ts';
 
 /** Mirrors CONTENT_LIMITS (src/shared/content.ts; a test keeps them equal) without importing zod. */
 export const ANSWER_LIMITS = {
@@ -28,6 +30,8 @@ export interface RoundHeader {
   v: 1;
   exerciseId: string;
   exerciseVersion: number;
+  /** Set on a daily question's round: the calendar day it is the question of. */
+  day?: string;
 }
 
 export interface SubmissionBody {
@@ -134,15 +138,20 @@ function encodeJson(value: unknown): Uint8Array {
 }
 
 function parseHeader(value: unknown): RoundHeader | null {
-  if (!isPlainObject(value) || !hasExactly(value, ['v', 'exerciseId', 'exerciseVersion']) || value.v !== 1) return null;
-  const { exerciseId, exerciseVersion } = value;
+  if (!isPlainObject(value) || value.v !== 1) return null;
+  const daily = Object.hasOwn(value, 'day');
+  if (!hasExactly(value, daily ? ['v', 'exerciseId', 'exerciseVersion', 'day'] : ['v', 'exerciseId', 'exerciseVersion'])) return null;
+  const { exerciseId, exerciseVersion, day } = value;
   if (!isContentId(exerciseId)) return null;
   if (!Number.isInteger(exerciseVersion) || (exerciseVersion as number) < 1 || (exerciseVersion as number) > ANSWER_LIMITS.exerciseVersionMax) return null;
-  return { v: 1, exerciseId, exerciseVersion: exerciseVersion as number };
+  if (daily && !isDay(day)) return null;
+  const header: RoundHeader = { v: 1, exerciseId, exerciseVersion: exerciseVersion as number };
+  if (daily) header.day = day as string;
+  return header;
 }
 
-export function encodeHeader(header: { exerciseId: string; exerciseVersion: number }): Uint8Array {
-  const parsed = parseHeader({ v: 1, exerciseId: header.exerciseId, exerciseVersion: header.exerciseVersion });
+export function encodeHeader(header: { exerciseId: string; exerciseVersion: number; day?: string }): Uint8Array {
+  const parsed = parseHeader({ v: 1, exerciseId: header.exerciseId, exerciseVersion: header.exerciseVersion, ...(header.day === undefined ? {} : { day: header.day }) });
   if (!parsed) throw new TypeError('invalid round header');
   return encodeJson(parsed);
 }

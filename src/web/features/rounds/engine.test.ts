@@ -162,20 +162,29 @@ describeEachDatabase('rounds engine', (suite) => {
 
     await act.setReadPosition(w.us.id, roundId, 3);
     await waitFor(() => store.readPositions.value.get(roundId)?.step === 3, 'my position');
-    expect(store.readPositions.value.get(roundId)).toEqual({ roundId, step: 3, updatedBy: w.alex.id });
+    expect(store.readPositions.value.get(roundId)).toMatchObject({ roundId, step: 3, updatedBy: w.alex.id, at: expect.any(Number) });
 
     // Blake, having seen mine, moves on: every participant's screen follows.
     const positionsOn = (d: TestClient) => kinds.roundDocs(d.engine.spaceState(w.us.id)!).positions.get(roundId);
     await w.blakeDevice.until(() => positionsOn(w.blakeDevice)?.get(w.alex.id)?.step === 3);
     await w.blakeDevice.engine.write(w.us.id, kinds.readPositionKind, { roundId, step: 5 });
     await waitFor(() => store.readPositions.value.get(roundId)?.step === 5, 'Blake’s position');
-    expect(store.readPositions.value.get(roundId)).toEqual({ roundId, step: 5, updatedBy: w.blake.id });
+    expect(store.readPositions.value.get(roundId)).toMatchObject({ roundId, step: 5, updatedBy: w.blake.id, at: expect.any(Number) });
 
     // Casey is not in the round: her newer position moves nobody.
     const casey = await w.page.startDevice(w.casey);
     await casey.engine.write(w.us.id, kinds.readPositionKind, { roundId, step: 9 });
     await w.page.device.until(() => positionsOn(w.page.device)?.get(w.casey.id)?.step === 9);
-    expect(store.readPositions.value.get(roundId)).toEqual({ roundId, step: 5, updatedBy: w.blake.id });
+    expect(store.readPositions.value.get(roundId)).toMatchObject({ roundId, step: 5, updatedBy: w.blake.id, at: expect.any(Number) });
+
+    // Closing the moment: Blake's thank-you (with a few words) reaches me live; mine shows at once.
+    await w.blakeDevice.engine.write(w.us.id, kinds.roundThanksKind, { roundId, note: 'that was kind' });
+    await waitFor(() => (store.roundThanks.value.get(roundId) ?? []).length === 1, 'Blake’s thanks');
+    expect(store.roundThanks.value.get(roundId)).toEqual([expect.objectContaining({ userId: w.blake.id, isMe: false, note: 'that was kind' })]);
+    await act.sayThanks({ spaceId: w.us.id, roundId });
+    await waitFor(() => (store.roundThanks.value.get(roundId) ?? []).some((x) => x.isMe), 'my thanks');
+    await expect(act.sayThanks({ spaceId: w.us.id, roundId, note: '   ' })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(act.sayThanks({ spaceId: w.alex.personalSpaceId, roundId })).rejects.toMatchObject({ code: 'personal-space' });
 
     await expect(act.setReadPosition(w.us.id, roundId, -1)).rejects.toMatchObject({ code: 'bad-request' });
     await expect(act.setReadPosition(w.us.id, roundId, kinds.MAX_READ_STEP + 1)).rejects.toMatchObject({ code: 'bad-request' });
@@ -202,5 +211,6 @@ describeEachDatabase('rounds engine', (suite) => {
     expect(store.readPositions.value.size).toBe(0);
     expect(store.reflections.value).toEqual([]);
     expect(store.roundNotes.value.size).toBe(0);
+    expect(store.roundThanks.value.size).toBe(0);
   });
 });

@@ -21,8 +21,8 @@ import {
 } from '../../../crypto/rounds.ts';
 import { call, client } from '../../platform/api.ts';
 import type { RoundActions } from './store.ts';
-import { readPositions, reflections, roundDraftKey, roundNotes, roundsBySpace } from './store.ts';
-import type { ReadPosition, Reflection, RevealedAnswers, RevealedRound, RoundView } from './types.ts';
+import { readPositions, reflections, roundDraftKey, roundNotes, roundsBySpace, roundThanks } from './store.ts';
+import type { ReadPosition, Reflection, RevealedAnswers, RevealedRound, RoundThanks, RoundView } from './types.ts';
 import { me } from '../../vault/status.ts';
 import { spaces } from '../../spaces/store.ts';
 import { ActionError } from '../../platform/errors/action-error.ts';
@@ -36,23 +36,29 @@ import {
   reflectionKind,
   roundDocs,
   roundNoteKind,
+  roundThanksKind,
   type ReadPositionDoc,
   type RoundNoteDoc,
+  type RoundThanksDoc,
 } from './kinds.ts';
 import { deleteDevice, getDevice, putDevice } from '../../platform/local-db.ts';
+import { clearAnswerAt } from './on-device.ts';
 import type { SpaceState } from '../../sync/space-state.ts';
 import { sameJson } from '../../platform/same-json.ts';
 import { keyring } from '../../vault/keyring.ts';
-import { completeAnswers, decodeDraft, decodeHeader, encodeDraft, encodeHeader, encodeSubmission, isContentId } from './answers.ts';
+import { completeAnswers, decodeDraft, decodeHeader, encodeDraft, encodeHeader, encodeSubmission, isContentId, type RoundHeader } from './answers.ts';
+import { dailyRoundId } from './daily/draw.ts';
+import { dailyRounds } from './daily/store.ts';
+import type { DailyRound } from './daily/types.ts';
 import { openSubmission } from './reveal.ts';
-import { latestPosition, notesOf, sortRounds, toRoundView, type NameOf } from './views.ts';
+import { latestPosition, notesOf, sortRounds, thanksOf, toRoundView, type NameOf } from './views.ts';
 
 const DRAFT_KEY = (key: string) => `draft:${key}`;
 
 /** Round summaries per space, as the server last listed them. */
 const summaries = new Map<string, RoundSummary[]>();
-/** Decrypted headers: `${roundId}:${header}` -> exerciseId (null when it did not open). */
-const headers = new Map<string, string | null>();
+/** Decrypted headers: `${roundId}:${header}` -> the header (null when it did not open). */
+const headers = new Map<string, RoundHeader | null>();
 /** Verified answers of revealed rounds (they never change once revealed). */
 const revealed = new Map<string, RevealedAnswers[]>();
 /** Refreshes under way per space; a request made meanwhile runs once more after it. */
@@ -83,9 +89,11 @@ function reset(): void {
   refreshing.clear();
   userId = null;
   roundsBySpace.value = new Map();
+  dailyRounds.value = new Map();
   readPositions.value = new Map();
   reflections.value = [];
   roundNotes.value = new Map();
+  roundThanks.value = new Map();
 }
 
 function forget(spaceId: string): void {
@@ -173,11 +181,16 @@ function nameResolver(spaceId: string, state: SpaceState | undefined): NameOf {
 
 /** The exercise id inside a round's header, decrypted with the key of the round's epoch. */
 function headerExercise(summary: RoundSummary, state: SpaceState | undefined): string | null {
+  return headerOf(summary, state)?.exerciseId ?? null;
+}
+
+/** A round's header, decrypted with the key of the round's epoch (null when it does not open). */
+export function headerOf(summary: RoundSummary, state: SpaceState | undefined = engine.spaceState(summary.spaceId)): RoundHeader | null {
   const cacheKey = `${summary.id}:${summary.header}`;
   if (headers.has(cacheKey)) return headers.get(cacheKey)!;
   const key = state?.keys.get(summary.epoch);
   if (!key) return null; // not cached: the key may arrive with the next sync
-  let exerciseId: string | null = null;
+  let header: RoundHeader | null = null;
   try {
     const bytes = decryptRoundHeader({
       spaceKey: key,
@@ -187,12 +200,21 @@ function headerExercise(summary: RoundSummary, state: SpaceState | undefined): s
       creatorId: summary.createdBy,
       ciphertext: fromB64(summary.header),
     });
-    exerciseId = decodeHeader(bytes)?.exerciseId ?? null;
+    header = decodeHeader(bytes);
   } catch {
-    exerciseId = null;
+    header = null;
   }
-  headers.set(cacheKey, exerciseId);
-  return exerciseId;
+  headers.set(cacheKey, header);
+  return header;
+}
+
+/**
+ * The day a round is the question of, when it is a daily question's round: its header says so
+ * and its id is the one derived from the space and that day (anything else is an ordinary round).
+ */
+function dailyDay(summary: RoundSummary, state: SpaceState | undefined): string | null {
+  const day = headerOf(summary, state)?.day;
+  return day !== undefined && summary.id === dailyRoundId(summary.spaceId, day) ? day : null;
 }
 
 function viewOf(summary: RoundSummary, myId: string): RoundView {
@@ -204,11 +226,24 @@ function publishRounds(): void {
   const myId = keyring()?.userId;
   if (!myId) return;
   const next = new Map<string, RoundView[]>();
+  const daily = new Map<string, DailyRound[]>();
   for (const [spaceId, list] of summaries) {
-    if (!engine.spaceState(spaceId)) continue; // left or removed since the last refresh
-    next.set(spaceId, sortRounds(list.filter((r) => r.participants.some((p) => p.userId === myId)).map((r) => viewOf(r, myId))));
+    const state = engine.spaceState(spaceId);
+    if (!state) continue; // left or removed since the last refresh
+    const mine = list.filter((r) => r.participants.some((p) => p.userId === myId));
+    // A daily question's round is shown by the daily question (daily/), not among the exercises.
+    const days = new Map(mine.map((r) => [r.id, dailyDay(r, state)]));
+    next.set(spaceId, sortRounds(mine.filter((r) => days.get(r.id) === null).map((r) => viewOf(r, myId))));
+    daily.set(
+      spaceId,
+      mine.flatMap((r) => {
+        const day = days.get(r.id);
+        return day ? [{ day, round: viewOf(r, myId) }] : [];
+      }).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0)),
+    );
   }
   roundsBySpace.value = next;
+  dailyRounds.value = daily;
   publishDocs();
 }
 
@@ -230,15 +265,22 @@ function docsWithQueued(spaceId: string, state: SpaceState, myId: string) {
   for (const { id, body: b, queuedAt } of engine.queuedOf(spaceId, roundNoteKind)) {
     notes.set(id, { id, roundId: b.roundId, itemId: b.itemId, text: b.text, authorId: myId, seq: Infinity, createdAt: queuedAt });
   }
-  for (const { body: b, n } of engine.queuedOf(spaceId, readPositionKind)) {
+  for (const { body: b, n, queuedAt } of engine.queuedOf(spaceId, readPositionKind)) {
     const byAuthor = positions.get(b.roundId) ?? new Map<string, ReadPositionDoc>();
-    byAuthor.set(myId, { step: b.step, n: n ?? Infinity });
+    byAuthor.set(myId, { step: b.step, n: n ?? Infinity, at: queuedAt });
     positions.set(b.roundId, byAuthor);
+  }
+  const thanks = new Map<string, Map<string, RoundThanksDoc>>();
+  for (const [roundId, byAuthor] of docs.thanks) thanks.set(roundId, new Map(byAuthor));
+  for (const { body: b, queuedAt } of engine.queuedOf(spaceId, roundThanksKind)) {
+    const byAuthor = thanks.get(b.roundId) ?? new Map<string, RoundThanksDoc>();
+    byAuthor.set(myId, { note: b.note ?? null, at: queuedAt });
+    thanks.set(b.roundId, byAuthor);
   }
   for (const { id, body: b, queuedAt } of engine.queuedOf(spaceId, reflectionKind)) {
     reflectionList.set(id, { id, exerciseId: b.exerciseId, answers: b.answers, seq: Infinity, createdAt: queuedAt });
   }
-  return { notes, positions, reflections: reflectionList };
+  return { notes, positions, reflections: reflectionList, thanks };
 }
 
 function publishDocs(): void {
@@ -246,6 +288,7 @@ function publishDocs(): void {
   if (!myId) return;
   const positionMap = new Map<string, ReadPosition>();
   const notesMap = new Map<string, ReturnType<typeof notesOf>>();
+  const thanksMap = new Map<string, RoundThanks[]>();
   let mine: Reflection[] = [];
   for (const space of spaces.value) {
     const state = engine.spaceState(space.id);
@@ -262,6 +305,7 @@ function publishDocs(): void {
       if (position) positionMap.set(roundId, position);
     }
     const nameOf = nameResolver(space.id, state);
+    for (const [roundId, byAuthor] of docs.thanks) thanksMap.set(roundId, thanksOf(roundId, byAuthor, participantsOf(roundId), myId, nameOf));
     // Every round of the space, so a round whose last note was deleted shows none (not a stale list).
     const roundIds = new Set([...docs.notes.values()].map((n) => n.roundId).concat((summaries.get(space.id) ?? []).map((r) => r.id)));
     for (const roundId of roundIds) notesMap.set(roundId, notesOf(roundId, docs.notes.values(), participantsOf(roundId), nameOf));
@@ -269,6 +313,7 @@ function publishDocs(): void {
   if (!sameJson(readPositions.value, positionMap)) readPositions.value = positionMap;
   if (!sameJson(roundNotes.value, notesMap)) roundNotes.value = notesMap;
   if (!sameJson(reflections.value, mine)) reflections.value = mine;
+  if (!sameJson(roundThanks.value, thanksMap)) roundThanks.value = thanksMap;
 }
 
 
@@ -292,7 +337,8 @@ function keyFor(state: SpaceState, epoch: number): Uint8Array {
   return key;
 }
 
-async function fetchRound(spaceId: string, roundId: string) {
+/** A round with the answers I may read (mine while open), stored and published. */
+export async function fetchRound(spaceId: string, roundId: string) {
   const detail = await call(client.api.spaces[':spaceId'].rounds[':roundId'].$get({ param: { spaceId, roundId } }));
   storeSummary(detail.round);
   return detail;
@@ -304,6 +350,36 @@ function exerciseOf(summary: RoundSummary, state: SpaceState) {
   const exercise = getExercise(exerciseId);
   if (!exercise) throw new ActionError('not-found');
   return exercise;
+}
+
+/**
+ * Starts a round with this id and header among `participants` (active members, me included), at
+ * the space's current epoch; when the space moved to a new key meanwhile (someone joined or
+ * left), syncs and tries once more. Errors as the server gives them ('id-taken' included).
+ */
+export async function createRound(
+  spaceId: string,
+  roundId: string,
+  header: { exerciseId: string; exerciseVersion: number; day?: string },
+  participants: string[],
+): Promise<RoundSummary> {
+  const myId = requireUser();
+  const create = async (s: SpaceState) => {
+    const epoch = s.epoch;
+    const sealed = encryptRoundHeader({ spaceKey: keyFor(s, epoch), spaceId, roundId, epoch, creatorId: myId, header: encodeHeader(header) });
+    const { round } = await call(client.api.spaces[':spaceId'].rounds.$post({ param: { spaceId }, json: { id: roundId, epoch, header: toB64(sealed), participants } }));
+    storeSummary(round);
+    return round;
+  };
+  try {
+    return await create(await readySpace(spaceId));
+  } catch (error) {
+    if (!(error instanceof ActionError) || !['stale-epoch', 'rotation-required'].includes(error.code)) throw error;
+    await engine.syncNow();
+    const again = engine.spaceState(spaceId);
+    if (!again) throw new ActionError('not-found');
+    return create(again);
+  }
 }
 
 // ---------------------------------------------------------------- actions
@@ -322,29 +398,7 @@ export const actions: RoundActions = {
     if (participants.length < 2 || participants.some((id) => !active.has(id))) throw new ActionError('members-mismatch');
 
     const roundId = uuidv7();
-    const create = async (s: SpaceState) => {
-      const epoch = s.epoch;
-      const header = encryptRoundHeader({
-        spaceKey: keyFor(s, epoch),
-        spaceId,
-        roundId,
-        epoch,
-        creatorId: myId,
-        header: encodeHeader({ exerciseId: exercise.id, exerciseVersion: exercise.version }),
-      });
-      const { round } = await call(client.api.spaces[':spaceId'].rounds.$post({ param: { spaceId }, json: { id: roundId, epoch, header: toB64(header), participants } }));
-      storeSummary(round);
-    };
-    try {
-      await create(state);
-    } catch (error) {
-      // The space moved to a new key meanwhile (someone joined or left): sync, then try once more.
-      if (!(error instanceof ActionError) || !['stale-epoch', 'rotation-required'].includes(error.code)) throw error;
-      await engine.syncNow();
-      const again = engine.spaceState(spaceId);
-      if (!again) throw new ActionError('not-found');
-      await create(again);
-    }
+    await createRound(spaceId, roundId, { exerciseId: exercise.id, exerciseVersion: exercise.version }, participants);
     void refreshSpace(spaceId);
     return { roundId };
   },
@@ -376,6 +430,7 @@ export const actions: RoundActions = {
 
   async clearDraft(key) {
     await deleteDevice(DRAFT_KEY(key));
+    await clearAnswerAt(key).catch(() => undefined);
   },
 
   async sealAnswers({ spaceId, roundId, answers }) {
@@ -399,6 +454,7 @@ export const actions: RoundActions = {
     );
     storeSummary(result.round);
     await deleteDevice(DRAFT_KEY(roundDraftKey(roundId))).catch(() => undefined);
+    await clearAnswerAt(roundDraftKey(roundId)).catch(() => undefined);
     void refreshSpace(spaceId);
   },
 
@@ -480,6 +536,16 @@ export const actions: RoundActions = {
     if (!state) throw new ActionError('not-found');
     if (state.summary.kind !== 'shared') throw new ActionError('personal-space');
     await engine.write(spaceId, readPositionKind, { roundId, step });
+  },
+
+  async sayThanks({ spaceId, roundId, note }) {
+    requireUser();
+    const trimmed = note?.trim();
+    if (trimmed !== undefined && (trimmed.length === 0 || trimmed.length > MAX_ROUND_NOTE_CHARS)) throw new ActionError('bad-request');
+    const state = engine.spaceState(spaceId);
+    if (!state) throw new ActionError('not-found');
+    if (state.summary.kind !== 'shared') throw new ActionError('personal-space');
+    await engine.write(spaceId, roundThanksKind, trimmed ? { roundId, note: trimmed } : { roundId });
   },
 
   async saveReflection({ exerciseId, answers }) {

@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { useId } from 'preact/hooks';
 import type { ChoiceItem, ExerciseItem, ScaleItem, TextItem } from '../../../shared/content.ts';
 import type { AnswerValue } from './types.ts';
@@ -13,28 +14,46 @@ interface Props {
   passed: boolean;
   onValue: (value: AnswerValue | undefined) => void;
   onPassed: (passed: boolean) => void;
+  /**
+   * One question per screen: its number and prompt become the screen's heading (focused on each
+   * step, so a screen reader hears "Question 3 of 8" and the prompt), and passing is a button of
+   * the stepper instead of the checkbox here.
+   */
+  single?: { headingRef: Ref<HTMLHeadingElement> };
 }
 
 /**
  * One line of an exercise: its prompt as the group's name, the control for its kind, and a
  * "Pass" toggle. Passing hides the control but keeps what was typed, in case they change their mind.
  */
-export function ItemField({ item, index, total, value, passed, onValue, onPassed }: Props) {
+export function ItemField({ item, index, total, value, passed, onValue, onPassed, single }: Props) {
   const id = useId();
   const legendId = `${id}-legend`;
   const passHintId = `${id}-pass-hint`;
+  const label = (
+    <>
+      <span class="item-number">{single ? t('exercise.question', { n: index + 1, total }) : t('exercise.itemNumber', { n: index + 1, total })}</span>
+      {' '}
+      <span class="item-prompt" id={`${id}-prompt`}>
+        {item.prompt}
+      </span>
+    </>
+  );
   return (
     <fieldset class={`item card${passed ? ' item-passed' : ''}`} aria-labelledby={legendId}>
       <legend id={legendId} class="item-legend">
-        <span class="item-number">{t('exercise.itemNumber', { n: index + 1, total })}</span>
-        {' '}
-        <span class="item-prompt" id={`${id}-prompt`}>
-          {item.prompt}
-        </span>
+        {single ? (
+          <h2 class="item-heading" ref={single.headingRef} tabIndex={-1}>
+            {label}
+          </h2>
+        ) : (
+          label
+        )}
       </legend>
       {!passed && item.kind === 'text' && <TextControl item={item} labelledBy={`${id}-prompt`} value={value} onValue={onValue} />}
       {!passed && item.kind === 'scale' && <ScaleControl item={item} name={id} value={value} onValue={onValue} />}
       {!passed && item.kind === 'choice' && <ChoiceControl item={item} name={id} value={value} onValue={onValue} />}
+      {!single && (
       <div class="checkbox-row pass-row">
         <input
           id={`${id}-pass`}
@@ -45,7 +64,8 @@ export function ItemField({ item, index, total, value, passed, onValue, onPassed
         />
         <label for={`${id}-pass`}>{t('exercise.pass')}</label>
       </div>
-      {passed && (
+      )}
+      {passed && !single && (
         <p id={passHintId} class="field-hint pass-hint">
           {t('exercise.passHint')}
         </p>

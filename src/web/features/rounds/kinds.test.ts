@@ -41,13 +41,37 @@ describe('round and reflection records', () => {
     apply(state, { k: 'read-position', v: 1, n: 3, roundId, step: 4 }, { authorId: 'a', seq: 7 });
     apply(state, { k: 'read-position', v: 1, n: 1, roundId, step: 2 }, { authorId: 'a', seq: 9 });
     apply(state, { k: 'read-position', v: 1, n: 2, roundId, step: 3 }, { authorId: 'b', seq: 8 });
-    expect(roundDocs(state).positions.get(roundId)?.get('a')).toEqual({ step: 4, n: 3 });
-    expect(roundDocs(state).positions.get(roundId)?.get('b')).toEqual({ step: 3, n: 2 });
+    expect(roundDocs(state).positions.get(roundId)?.get('a')).toMatchObject({ step: 4, n: 3 });
+    expect(roundDocs(state).positions.get(roundId)?.get('b')).toMatchObject({ step: 3, n: 2 });
     const id = '01890000-0000-7000-8000-0000000000e1';
     const note = { k: 'round-note', v: 1, roundId, itemId: 'say', text: 'hi' };
     apply(state, note, { authorId: 'a', seq: 10, id, createdAt: 5 });
     apply(state, note, { authorId: 'a', seq: 10, id, createdAt: 5 });
     expect([...roundDocs(state).notes.values()]).toEqual([{ id, roundId, itemId: 'say', text: 'hi', authorId: 'a', seq: 10, createdAt: 5 }]);
+  });
+
+  it('keep each member’s own thank-you, a later note replacing one without', () => {
+    expect(decoded({ k: 'round-thanks', v: 1, n: 1, roundId })).toEqual({ k: 'round-thanks', n: 1, roundId });
+    expect(decoded({ k: 'round-thanks', v: 1, n: 1, roundId, note: ' thank you ' })).toEqual({ k: 'round-thanks', n: 1, roundId, note: 'thank you' });
+    for (const raw of [
+      { k: 'round-thanks', v: 1, n: 1, roundId, note: '   ' },
+      { k: 'round-thanks', v: 1, n: 1, roundId, note: 'x'.repeat(1001) },
+      { k: 'round-thanks', v: 1, n: 1, roundId: 'nope' },
+      { k: 'round-thanks', v: 1, n: 1, roundId, to: 'b' },
+    ]) {
+      expect(decoded(raw), JSON.stringify(raw)).toBeNull();
+    }
+    const state = spaceOf(SHARED);
+    apply(state, { k: 'round-thanks', v: 1, n: 1, roundId }, { authorId: 'a', createdAt: 10 });
+    apply(state, { k: 'round-thanks', v: 1, n: 2, roundId, note: 'that was good' }, { authorId: 'a', createdAt: 20 });
+    apply(state, { k: 'round-thanks', v: 1, n: 1, roundId }, { authorId: 'b', createdAt: 15 });
+    const thanks = roundDocs(state).thanks.get(roundId)!;
+    expect(thanks.get('a')).toEqual({ note: 'that was good', at: 20 });
+    expect(thanks.get('b')).toEqual({ note: null, at: 15 });
+    // A personal space holds no round records.
+    const personal = spaceOf(PERSONAL);
+    apply(personal, { k: 'round-thanks', v: 1, n: 1, roundId }, { authorId: 'a' });
+    expect(roundDocs(personal).thanks.size).toBe(0);
   });
 
   it('take reflections only from the personal space, and round records only from shared ones', () => {

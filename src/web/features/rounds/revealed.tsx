@@ -1,5 +1,6 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { CONTENT_LIMITS, type Exercise, type ExerciseItem } from '../../../shared/content.ts';
+import { TextAreaField } from '../../ui/field.tsx';
 import { FormError } from '../../ui/form-error.tsx';
 import { announce } from '../../ui/live-region.tsx';
 import { useFocusIfLost } from '../../ui/use-focus-if-lost.ts';
@@ -7,6 +8,9 @@ import { SubmitButton } from '../../ui/submit-button.tsx';
 import { useFormSubmit } from '../../ui/use-form-submit.ts';
 import { roundActions } from './actions.ts';
 import { roundNotes } from './store.ts';
+import { ThanksList } from './thanks-list.tsx';
+import { markOpenedSeen } from './on-device.ts';
+import { ReadingInvite } from './reading-invite.tsx';
 import { me } from '../../vault/status.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import type { FollowUpNote, RevealedRound, RoundView } from './types.ts';
@@ -19,9 +23,15 @@ import { useRevealed } from './use-revealed.ts';
 /** Notes are short: "what I meant was…", not a second answer. */
 const NOTE_MAX_CHARS = CONTENT_LIMITS.answerChars;
 
-/** Everyone's answers, line by line, as written; follow-up notes per line; and "Read together". */
+/**
+ * Once everyone has answered: "Read together" first (issue 11, item 5), then everyone's answers,
+ * line by line, as written (one tap away: "See all answers"), with follow-up notes per line and
+ * the thank-yous of reading together.
+ */
 export function Revealed({ round, exercise }: { round: RoundView; exercise: Exercise }) {
   const { state, reload } = useRevealed(round);
+  // Looked at on this device: Today stops offering these answers as news.
+  useEffect(() => void markOpenedSeen(round.id), [round.id]);
   if (state.kind === 'loading') return <p class="muted" role="status">{t('round.opening')}</p>;
   if (state.kind === 'failed') {
     return (
@@ -43,6 +53,7 @@ function RevealedAnswers({ round, exercise, data }: { round: RoundView; exercise
       <p class="lead" ref={lead} tabIndex={-1}>
         {t('round.revealedLead')}
       </p>
+      <ReadingInvite spaceId={round.spaceId} />
       {exercise.readTogether && (
         <div class="card stack read-together-card">
           <p>{t('round.readTogetherHint')}</p>
@@ -50,9 +61,25 @@ function RevealedAnswers({ round, exercise, data }: { round: RoundView; exercise
             <a class="button primary" href={`/spaces/${round.spaceId}/rounds/${round.id}/read`}>
               {t('round.readTogether')}
             </a>
+            <a
+              class="button secondary"
+              href="#all-answers"
+              onClick={(e) => {
+                // Stay on this address (the router would treat it as a new screen): move there.
+                e.preventDefault();
+                document.getElementById('all-answers')?.focus();
+                document.getElementById('all-answers')?.scrollIntoView({ block: 'start' });
+              }}
+            >
+              {t('round.seeAll')}
+            </a>
           </div>
         </div>
       )}
+      <ThanksList roundId={round.id} />
+      <h2 id="all-answers" class="all-answers-title" tabIndex={-1}>
+        {t('round.allAnswers')}
+      </h2>
       {exercise.items.map((item, i) => (
         <RevealedItem key={item.id} round={round} item={item} index={i} total={exercise.items.length} data={data} />
       ))}
@@ -134,7 +161,6 @@ function NoteList({ spaceId, notes }: { spaceId: string; notes: FollowUpNote[] }
 }
 
 function NoteForm({ round, itemId }: { round: RoundView; itemId: string }) {
-  const id = useId();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -166,29 +192,18 @@ function NoteForm({ round, itemId }: { round: RoundView; itemId: string }) {
   }
   return (
     <form ref={form.formRef} class="stack note-form" noValidate onSubmit={form.onSubmit}>
-      <div class={`field${error ? ' field-invalid' : ''}`}>
-        <label for={id}>{t('round.noteLabel')}</label>
-        <p id={`${id}-hint`} class="field-hint">
-          {t('round.noteHint')} {t('round.noteWho')}
-        </p>
-        <textarea
-          id={id}
-          rows={3}
-          autoFocus
-          value={text}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-          onInput={(e) => {
-            setText(e.currentTarget.value);
-            setError(null);
-          }}
-        />
-        {error && (
-          <p id={`${id}-error`} class="field-error">
-            {error}
-          </p>
-        )}
-      </div>
+      <TextAreaField
+        label={t('round.noteLabel')}
+        hint={`${t('round.noteHint')} ${t('round.noteWho')}`}
+        error={error}
+        rows={3}
+        autoFocus
+        value={text}
+        onValue={(v) => {
+          setText(v);
+          setError(null);
+        }}
+      />
       <FormError error={form.error} onRetry={form.retry} />
       <div class="actions actions-inline">
         <button type="button" class="button quiet small" onClick={() => setOpen(false)}>

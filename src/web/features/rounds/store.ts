@@ -4,7 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import { rounds } from './actions.ts';
-import type { Answers, FollowUpNote, ReadPosition, Reflection, RevealedRound, RoundView } from './types.ts';
+import type { Answers, FollowUpNote, ReadPosition, Reflection, RevealedRound, RoundThanks, RoundView } from './types.ts';
 
 /**
  * The first screen that reads one of these signals loads the rounds engine (on demand), which then
@@ -20,6 +20,17 @@ export const readPositions = signal<ReadonlyMap<string, ReadPosition>>(new Map()
 export const reflections = signal<Reflection[]>([], watched);
 /** Follow-up notes by round id, oldest first (mine still queued included); updated live. */
 export const roundNotes = signal<ReadonlyMap<string, FollowUpNote[]>>(new Map(), watched);
+
+/** Thank-yous after reading together, by round id, oldest first (mine still queued included); updated live. */
+export const roundThanks = signal<ReadonlyMap<string, RoundThanks[]>>(new Map(), watched);
+
+/**
+ * Live reading invitations (see moments.ts): the rounds whose invitation I answered in this
+ * session (joined or "not now"), and the round whose reading screen is open here, if any. Plain
+ * signals: they belong to this tab, not to the engine.
+ */
+export const invitationsAnswered = signal<ReadonlySet<string>>(new Set());
+export const readingHere = signal<string | null>(null);
 
 /** The draft key under which a round's answers are kept until sealed; sealAnswers clears it. */
 export function roundDraftKey(roundId: string): string {
@@ -44,6 +55,8 @@ export interface RoundActions {
   deleteFollowUpNote(input: { spaceId: string; noteId: string }): Promise<void>;
   /** Moves every participant's read-together screen (works offline: queued). */
   setReadPosition(spaceId: string, roundId: string, step: number): Promise<void>;
+  /** My thank-you at the end of reading together; with a note, it replaces one without. */
+  sayThanks(input: { spaceId: string; roundId: string; note?: string }): Promise<void>;
   /** Saves an exercise done alone as a private reflection in my personal space. */
   saveReflection(input: { exerciseId: string; answers: Answers }): Promise<{ id: string }>;
 }

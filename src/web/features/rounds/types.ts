@@ -69,6 +69,18 @@ export interface ReadPosition {
   roundId: string;
   step: number;
   updatedBy: string;
+  /** When it was stored (server time; my own queued move: when I made it). */
+  at: number;
+}
+
+/** A participant's thank-you at the end of reading together, with their optional note. */
+export interface RoundThanks {
+  roundId: string;
+  userId: string;
+  authorName: string | null;
+  isMe: boolean;
+  note: string | null;
+  at: number;
 }
 
 /** A private reflection: an exercise done alone in the personal space. */

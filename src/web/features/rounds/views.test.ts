@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundSummary } from '../../../shared/api.ts';
 import type { RoundNoteDoc } from './kinds.ts';
-import { latestPosition, notesOf, sortRounds, toRoundView } from './views.ts';
+import { latestPosition, notesOf, thanksOf, sortRounds, toRoundView } from './views.ts';
 
 const summary: RoundSummary = {
   id: '01890000-0000-7000-8000-0000000000d1',
@@ -43,14 +43,28 @@ describe('round views', () => {
 
 describe('read-together position', () => {
   const byAuthor = new Map([
-    ['a', { step: 3, n: 10 }],
-    ['b', { step: 5, n: 12 }],
-    ['mallory', { step: 99, n: 50 }],
+    ['a', { step: 3, n: 10, at: 100 }],
+    ['b', { step: 5, n: 12, at: 90 }],
+    ['mallory', { step: 99, n: 50, at: 80 }],
   ]);
   it('is the last one written by a participant', () => {
-    expect(latestPosition('r', byAuthor, new Set(['a', 'b']))).toEqual({ roundId: 'r', step: 5, updatedBy: 'b' });
-    expect(latestPosition('r', byAuthor, null)).toEqual({ roundId: 'r', step: 99, updatedBy: 'mallory' });
+    expect(latestPosition('r', byAuthor, new Set(['a', 'b']))).toEqual({ roundId: 'r', step: 5, updatedBy: 'b', at: 90 });
+    expect(latestPosition('r', byAuthor, null)).toEqual({ roundId: 'r', step: 99, updatedBy: 'mallory', at: 80 });
     expect(latestPosition('r', byAuthor, new Set(['c']))).toBeNull();
+  });
+});
+
+describe('thank-yous after reading together', () => {
+  it('lists the participants’ own, oldest first, mine marked', () => {
+    const byAuthor = new Map([
+      ['b', { note: 'that was lovely', at: 20 }],
+      ['a', { note: null, at: 10 }],
+      ['mallory', { note: 'x', at: 5 }],
+    ]);
+    expect(thanksOf('r', byAuthor, new Set(['a', 'b']), 'a', nameOf)).toEqual([
+      { roundId: 'r', userId: 'a', authorName: 'Ana', isMe: true, note: null, at: 10 },
+      { roundId: 'r', userId: 'b', authorName: nameOf('b'), isMe: false, note: 'that was lovely', at: 20 },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Pure mappings from what the server and the record log say to what the screens show. */
 import type { RoundSummary } from '../../../shared/api.ts';
-import type { FollowUpNote, ReadPosition, RoundView } from './types.ts';
-import type { ReadPositionDoc, RoundNoteDoc } from './kinds.ts';
+import type { FollowUpNote, ReadPosition, RoundThanks, RoundView } from './types.ts';
+import type { ReadPositionDoc, RoundNoteDoc, RoundThanksDoc } from './kinds.ts';
 
 export type NameOf = (userId: string) => string | null;
 
@@ -43,12 +43,12 @@ export function latestPosition(
   byAuthor: ReadonlyMap<string, ReadPositionDoc>,
   participants: ReadonlySet<string> | null,
 ): ReadPosition | null {
-  let best: { step: number; n: number; authorId: string } | null = null;
+  let best: (ReadPositionDoc & { authorId: string }) | null = null;
   for (const [authorId, doc] of byAuthor) {
     if (participants && !participants.has(authorId)) continue;
     if (!best || doc.n > best.n || (doc.n === best.n && authorId > best.authorId)) best = { ...doc, authorId };
   }
-  return best ? { roundId, step: best.step, updatedBy: best.authorId } : null;
+  return best ? { roundId, step: best.step, updatedBy: best.authorId, at: best.at } : null;
 }
 
 /** A round's notes by its participants, oldest first (queued ones, with seq Infinity, last). */
@@ -59,4 +59,20 @@ export function notesOf(roundId: string, docs: Iterable<RoundNoteDoc>, participa
     out.push({ id: d.id, roundId, itemId: d.itemId, authorId: d.authorId, authorName: nameOf(d.authorId), text: d.text, createdAt: d.createdAt, seq: d.seq });
   }
   return out.sort((a, b) => a.seq - b.seq || a.createdAt - b.createdAt).map(({ seq: _seq, ...note }) => note);
+}
+
+/** A round's thank-yous by its participants, oldest first. */
+export function thanksOf(
+  roundId: string,
+  byAuthor: ReadonlyMap<string, RoundThanksDoc>,
+  participants: ReadonlySet<string> | null,
+  myId: string,
+  nameOf: NameOf,
+): RoundThanks[] {
+  const out: RoundThanks[] = [];
+  for (const [userId, doc] of byAuthor) {
+    if (participants && !participants.has(userId)) continue;
+    out.push({ roundId, userId, authorName: nameOf(userId), isMe: userId === myId, note: doc.note, at: doc.at });
+  }
+  return out.sort((a, b) => a.at - b.at || (a.userId < b.userId ? -1 : 1));
 }

@@ -22,4 +22,5 @@ export const CLIENT_ERROR_CODES = [
   'invite-mac-invalid', // a joiner's keys did not match the invite: not admitted
   'decrypt-failed',
   'wrong-password',
+  'platform-unlock-failed', // face or fingerprint did not open the app lock (cancelled, or not this device's)
 ] as const;

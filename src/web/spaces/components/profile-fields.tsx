@@ -7,15 +7,19 @@ interface Props {
   onDisplayName: (value: string) => void;
   onPronouns: (value: string) => void;
   displayNameError?: string | null;
+  /** 'everywhere': the name I set once, for every place (sign-up, Account); 'here': this place only. */
+  scope?: 'here' | 'everywhere';
+  /** At sign-up the name can wait until the first shared place. */
+  optional?: boolean;
 }
 
 /** Name and pronouns as the others in a space see them; pronouns are free text, never a list. */
-export function ProfileFields({ displayName, pronouns, onDisplayName, onPronouns, displayNameError }: Props) {
+export function ProfileFields({ displayName, pronouns, onDisplayName, onPronouns, displayNameError, scope = 'here', optional = false }: Props) {
   return (
     <>
       <TextField
-        label={t('field.displayName')}
-        hint={t('field.displayNameHint')}
+        label={scope === 'here' ? t('field.displayName') : optional ? t('field.myNameOptional') : t('field.myName')}
+        hint={scope === 'here' ? t('field.displayNameHint') : t('field.myNameHint')}
         autoComplete="nickname"
         maxLength={60}
         value={displayName}
@@ -23,7 +27,7 @@ export function ProfileFields({ displayName, pronouns, onDisplayName, onPronouns
         error={displayNameError}
       />
       <TextField
-        label={t('field.pronouns')}
+        label={scope === 'here' ? t('field.pronouns') : t('field.myPronouns')}
         hint={t('field.pronounsHint')}
         autoComplete="off"
         maxLength={40}

@@ -1,13 +1,14 @@
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
-import { announce } from '../../ui/live-region.tsx';
 import { FormError } from '../../ui/form-error.tsx';
 import { ScreenTitle } from '../../ui/screen-title.tsx';
 import { describeError, type DescribedError } from '../../platform/errors/error-catalog.ts';
 import { captureInviteFragment } from '../join-fragment.ts';
 import { joiningSpaceId } from '../joining.ts';
 import { withNext } from '../../platform/next-path.ts';
-import { myStatus, spaceTitle } from '../names.ts';
+import { myDefaultProfile, myStatus, spaceTitle } from '../names.ts';
+import { splitInviteFragment } from '../invite-link.ts';
+import { ProfileFields } from '../components/profile-fields.tsx';
 import { spaceActions } from '../actions.ts';
 import { authStatus } from '../../vault/status.ts';
 import { pendingInviteFragment, removedSpaceIds, spaces } from '../store.ts';
@@ -47,6 +48,12 @@ function Invite() {
   const [previewError, setPreviewError] = useState<DescribedError | null>(null);
   const [error, setError] = useState<DescribedError | null>(null);
   const [busy, setBusy] = useState(false);
+  const inviter = fragment ? splitInviteFragment(fragment).inviterName : null;
+  // Asked once, here, only if this person has never given a name.
+  const known = status === 'unlocked' ? myDefaultProfile() : null;
+  const [displayName, setDisplayName] = useState('');
+  const [pronouns, setPronouns] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
 
   async function loadPreview() {
     if (!fragment) return;
@@ -64,10 +71,14 @@ function Invite() {
 
   async function join() {
     if (!fragment || busy) return;
+    if (!known && !displayName.trim()) {
+      setNameError(t('form.displayNameMissing'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const { spaceId } = await spaceActions.acceptInvite(fragment);
+      const { spaceId } = await spaceActions.acceptInvite(fragment, known ?? { displayName, pronouns });
       pendingInviteFragment.value = null;
       joiningSpaceId.value = spaceId;
     } catch (err) {
@@ -102,16 +113,8 @@ function Invite() {
         <span class="circle one" />
         <span class="circle two" />
       </div>
-      <ScreenTitle>{t('join.title')}</ScreenTitle>
-      <p class="lead">{t('join.intro')}</p>
-      {preview ? (
-        <p>
-          {t('join.members', { count: preview.memberCount })} {t('join.expires', { time: formatDateTime(preview.expiresAt) })}
-        </p>
-      ) : (
-        !previewError && <p class="muted">{t('join.loading')}</p>
-      )}
-      <FormError error={quietPreviewError} onRetry={loadPreview} />
+      <ScreenTitle>{inviter ? t('join.titleFrom', { name: inviter }) : t('join.title')}</ScreenTitle>
+      <p class="lead">{inviter ? t('join.introFrom', { name: inviter }) : t('join.intro')}</p>
       <p class="notice notice-info">
         <span class="lock-inline" aria-hidden="true" />
         {t('join.privacy')}
@@ -131,6 +134,20 @@ function Invite() {
         </>
       ) : (
         <>
+          {known ? (
+            <p class="muted">{t('join.youAppearAs', { name: known.displayName })}</p>
+          ) : (
+            <ProfileFields
+              displayName={displayName}
+              pronouns={pronouns}
+              onDisplayName={(v) => {
+                setDisplayName(v);
+                setNameError(null);
+              }}
+              onPronouns={setPronouns}
+              displayNameError={nameError}
+            />
+          )}
           <FormError error={error} onRetry={join} />
           <div class="actions">
             <button type="button" class="button secondary" onClick={notNow}>
@@ -142,6 +159,16 @@ function Invite() {
           </div>
         </>
       )}
+      {/* What the server says of the invite arrives late: it goes below the buttons, so its
+          arrival never moves a button from under a finger on its way down. */}
+      {preview ? (
+        <p>
+          {t('join.members', { count: preview.memberCount })} {t('join.expires', { time: formatDateTime(preview.expiresAt) })}
+        </p>
+      ) : (
+        !previewError && <p class="muted">{t('join.loading')}</p>
+      )}
+      <FormError error={quietPreviewError} onRetry={loadPreview} />
     </div>
   );
 }
@@ -189,8 +216,8 @@ function Waiting({ spaceId }: { spaceId: string }) {
 
   useEffect(() => {
     if (!active || !space) return;
+    // The welcome is said once, by the announcements (which wait until the place's name is readable).
     joiningSpaceId.value = null;
-    announce(t('live.joined', { space: spaceTitle(space) }));
     route(`/spaces/${spaceId}`, true);
   }, [active]);
 
@@ -207,8 +234,12 @@ function Waiting({ spaceId }: { spaceId: string }) {
       <p class="lead" role="status">
         {named ? t('join.waiting', { space: named }) : t('join.waitingUnnamed')}
       </p>
+      <p>{t('join.waitingWhy')}</p>
       <p class="muted">{t('join.waitingMeanwhile')}</p>
       <div class="actions">
+        <a class="button secondary" href="/just-me">
+          {t('join.aloneMeanwhile')}
+        </a>
         <a class="button secondary" href="/">
           {t('join.goHome')}
         </a>

@@ -7,22 +7,28 @@ import { useFormSubmit } from '../../ui/use-form-submit.ts';
 import { ProfileFields } from '../components/profile-fields.tsx';
 import { SpaceNameField } from '../components/space-name-field.tsx';
 import { spaceActions } from '../actions.ts';
+import { myDefaultProfile } from '../names.ts';
 import { t } from '../messages.ts';
 
 export default function NewSpace() {
   const { route } = useLocation();
+  // Someone who set their name once is not asked again: the place uses it.
+  const [known] = useState(() => myDefaultProfile());
   const [name, setName] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [pronouns, setPronouns] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const form = useFormSubmit({
     check: () => {
-      if (displayName.trim()) return true;
+      if (known || displayName.trim()) return true;
       setNameError(t('form.displayNameMissing'));
       return false;
     },
     action: async () => {
       const { spaceId } = await spaceActions.createSpace({ name: name.trim(), displayName: displayName.trim(), pronouns: pronouns.trim() });
+      // Straight to sharing: the place's screen leads with this link until someone joins. If it
+      // cannot be made now (offline), that screen offers to make one.
+      await spaceActions.createInvite(spaceId).catch(() => undefined);
       route(`/spaces/${spaceId}`, true);
     },
   });
@@ -33,16 +39,20 @@ export default function NewSpace() {
       <p class="lead">{t('newSpace.intro')}</p>
       <form ref={form.formRef} class="stack" noValidate onSubmit={form.onSubmit}>
         <SpaceNameField value={name} onValue={setName} />
-        <ProfileFields
-          displayName={displayName}
-          pronouns={pronouns}
-          onDisplayName={(v) => {
-            setDisplayName(v);
-            setNameError(null);
-          }}
-          onPronouns={setPronouns}
-          displayNameError={nameError}
-        />
+        {known ? (
+          <p class="muted">{t('newSpace.youAppearAs', { name: known.displayName })}</p>
+        ) : (
+          <ProfileFields
+            displayName={displayName}
+            pronouns={pronouns}
+            onDisplayName={(v) => {
+              setDisplayName(v);
+              setNameError(null);
+            }}
+            onPronouns={setPronouns}
+            displayNameError={nameError}
+          />
+        )}
         <p class="notice notice-info">
           <span class="lock-inline" aria-hidden="true" />
           {t('newSpace.privacy')}

@@ -9,7 +9,8 @@ import { LeaveDialog } from '../components/leave-dialog.tsx';
 import { MemberList } from '../components/member-list.tsx';
 import { ProfileForm } from '../components/profile-form.tsx';
 import { RenameForm } from '../components/rename-form.tsx';
-import { memberName, myStatus, spaceTitle } from '../names.ts';
+import { aloneIn, memberName, myStatus, spaceTitle } from '../names.ts';
+import { InvitePanel } from '../components/invite-panel.tsx';
 import { useSpace } from '../use-space.ts';
 import { t } from '../messages.ts';
 import { Loading } from '../../ui/loading.tsx';
@@ -41,6 +42,9 @@ export default function Space({ id }: { id: string }) {
   if (space.kind === 'personal') return <Redirect to="/just-me" />;
 
   const waiting = myStatus(space) === 'pending';
+  // Until someone has joined, the invitation is the first thing here; afterwards it is a button.
+  const leadWithInvite = !waiting && aloneIn(space);
+  const myName = space.myProfile?.displayName ?? null;
   return (
     <div class="screen space">
       <ScreenTitle>{title}</ScreenTitle>
@@ -54,6 +58,13 @@ export default function Space({ id }: { id: string }) {
         <p class="notice notice-info" role="status">
           {t('space.meWaiting')}
         </p>
+      )}
+
+      {leadWithInvite && (
+        <section aria-labelledby="invite-title" class="card stack invite-lead">
+          <h2 id="invite-title">{t('space.inviteLeadTitle')}</h2>
+          <InvitePanel spaceId={space.id} myName={myName} />
+        </section>
       )}
 
       {!waiting && spaceSections().map((Section, i) => <Section key={i} spaceId={space.id} />)}
@@ -70,15 +81,17 @@ export default function Space({ id }: { id: string }) {
 
       {!waiting && (
         <>
-          <section aria-labelledby="invite-title" class="card stack">
-            <h2 id="invite-title">{t('space.inviteTitle')}</h2>
-            <p>{t('space.inviteIntro')}</p>
-            <div class="actions">
-              <button type="button" class="button primary" onClick={() => setDialog('invite')}>
-                {t('space.inviteOpen')}
-              </button>
-            </div>
-          </section>
+          {!leadWithInvite && (
+            <section aria-labelledby="invite-title" class="card stack">
+              <h2 id="invite-title">{t('space.inviteTitle')}</h2>
+              <p>{t('space.inviteIntro')}</p>
+              <div class="actions">
+                <button type="button" class="button secondary" onClick={() => setDialog('invite')}>
+                  {t('space.inviteOpen')}
+                </button>
+              </div>
+            </section>
+          )}
 
           <section aria-labelledby="safety-title" class="card stack">
             <h2 id="safety-title">{t('space.safetyTitle')}</h2>
@@ -103,7 +116,7 @@ export default function Space({ id }: { id: string }) {
         </div>
       </section>
 
-      <InviteDialog open={dialog === 'invite'} onClose={() => setDialog(null)} spaceId={space.id} spaceName={title} />
+      <InviteDialog open={dialog === 'invite'} onClose={() => setDialog(null)} spaceId={space.id} spaceName={title} myName={myName} />
       <LeaveDialog open={dialog === 'leave'} onClose={() => setDialog(null)} spaceId={space.id} spaceName={title} />
       <RemoveMemberDialog open={removing !== null} onClose={() => setRemoving(null)} spaceId={space.id} spaceName={title} member={removing} />
     </div>

@@ -140,7 +140,7 @@ describe('the text summary', () => {
     const [me] = summarizePeople([person('me', true, series(7, values))], false);
     const text = describePerson(me!);
     expect(text.heading).toBe('You');
-    expect(text.intro).toBe('6 of 7 days had a check-in.');
+    expect(text.intro).toBe('6 of 7 days had a check-in. The lines go on across 1 day without a check-in, drawn lighter and dotted.');
     expect(text.lines).toEqual([
       'Emotional closeness: most recently 8 out of 10 (very close), on Nov 21. Average 5.5. Rising over these days.',
       'Physical closeness: most recently 2 out of 10 (far apart), on Nov 21. Average 2. Steady over these days.',
@@ -196,13 +196,89 @@ describe('chartData', () => {
   it('has no health lines unless asked, and copes with no people', () => {
     const data = chartData([person('me', true, series(7, [checkin(1, 1, { energy: 1 })]))], false);
     expect(data.series.map((s) => s.line)).toEqual(['emotional', 'physical']);
-    expect(chartData([], true)).toEqual({ days: [], xs: [], series: [] });
+    expect(chartData([], true)).toEqual({ days: [], xs: [], series: [], emphasis: [] });
     expect(rangeOf([])).toBeNull();
   });
 
   it('numbers partners for colours and shapes in the order given', () => {
     const data = chartData([person('me', true, series(7)), person('a', false, series(7), 'Ash'), person('k', false, series(7), 'Kit')], false);
     expect(data.series.map((s) => s.personIndex)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+});
+
+describe('days without a check-in', () => {
+  it('counts only the days between two check-ins as bridged, never the days before the first or after the last', () => {
+    const values = [null, checkin(3, 3), null, null, checkin(4, 4), checkin(5, 5), null];
+    const [me] = summarizePeople([person('me', true, series(7, values))], false);
+    expect(me!.bridgedDays).toBe(2);
+    expect(describePerson(me!).intro).toBe('3 of 7 days had a check-in. The lines go on across 2 days without a check-in, drawn lighter and dotted.');
+  });
+
+  it('says nothing about bridges when every day between has a check-in', () => {
+    const [me] = summarizePeople([person('me', true, series(7, [null, checkin(3, 3), checkin(4, 4)]))], false);
+    expect(me!.bridgedDays).toBe(0);
+    expect(describePerson(me!).intro).toBe('2 of 7 days had a check-in.');
+  });
+
+  it('keeps the gap days null in the chart data: the dotted stretch is drawn, never a value', () => {
+    const data = chartData([person('me', true, series(7, [checkin(3, 3), null, checkin(4, 4)]))], false);
+    expect(data.series[0]!.values.slice(0, 3)).toEqual([3, null, 4]);
+  });
+});
+
+describe('the weekly trend', () => {
+  it('adds each person’s 7-day averages of the two closeness lines, using the week before the range', () => {
+    const before = daysInRange(addDays(TODAY, -12), addDays(TODAY, -7)).map((day, i) => ({ day, checkin: i >= 3 ? checkin(2, 6) : null }));
+    const mine = series(7, [checkin(5, 6), null, null, null, null, null, checkin(8, 6)]);
+    const data = chartData([{ ...person('me', true, mine), before }, person('p1', false, series(7))], false, { trend: true });
+    expect(data.series.map((s) => `${s.personId}:${s.line}:${s.kind}`)).toEqual([
+      'me:emotional:reading',
+      'me:physical:reading',
+      'me:emotional:weekly',
+      'me:physical:weekly',
+      'p1:emotional:reading',
+      'p1:physical:reading',
+      'p1:emotional:weekly',
+      'p1:physical:weekly',
+    ]);
+    // The first day's week: three 2s just before the range and a 5 (11 / 4). As the 2s leave the
+    // week one by one the average moves, then stops where a week holds fewer than three readings.
+    expect(data.series[2]!.values).toEqual([2.8, 2.8, 2.8, 2.8, 3, null, null]);
+    expect(data.series[3]!.values.slice(0, 3)).toEqual([6, 6, 6]);
+    expect(data.series[6]!.values.every((v) => v === null)).toBe(true);
+  });
+
+  it('adds no averages unless asked', () => {
+    const data = chartData([person('me', true, series(7, [checkin(5, 6)]))], false);
+    expect(data.series.every((s) => s.kind === 'reading')).toBe(true);
+  });
+
+  it('puts the averages in the table beside the readings, without making rows of their own', () => {
+    const before = daysInRange(addDays(TODAY, -12), addDays(TODAY, -7)).map((day) => ({ day, checkin: checkin(4, 4) }));
+    const { columns, rows } = tableData([{ ...person('me', true, series(7, [checkin(6, 4)])), before }], false, true);
+    expect(columns.map((c) => c.label)).toEqual([
+      'You: Emotional closeness',
+      'You: Physical closeness',
+      'You: Emotional closeness, 7-day average',
+      'You: Physical closeness, 7-day average',
+    ]);
+    expect(rows).toEqual([{ day: addDays(TODAY, -6), cells: [6, 4, 4.3, 4] }]);
+  });
+});
+
+describe('today’s point', () => {
+  it('rings my two closeness readings of the day asked for, never a partner’s or a health line', () => {
+    const mine = series(7, [null, null, null, null, null, null, checkin(7, 5, { energy: 3 })]);
+    const theirs = series(7, [null, null, null, null, null, null, checkin(6, 6)]);
+    const data = chartData([person('me', true, mine), person('p1', false, theirs)], true, { emphasize: TODAY });
+    expect(data.emphasis).toEqual([
+      { series: 0, index: 6 },
+      { series: 1, index: 6 },
+    ]);
+  });
+
+  it('rings nothing on a day without my check-in', () => {
+    expect(chartData([person('me', true, series(7, [checkin(7, 5)]))], false, { emphasize: TODAY }).emphasis).toEqual([]);
   });
 });
 

@@ -3,8 +3,9 @@
  * daily series (days.ts). Pure: no DOM, no uPlot, so it is tested on its own and runs in the
  * benchmark without a screen.
  *
- * Gaps are gaps: a day without a check-in is `null` all the way to the canvas (uPlot breaks the
- * line there), never a zero. Nothing here scores a relationship: each person's lines are described
+ * Gaps are gaps: a day without a check-in is `null` all the way to the canvas, never a zero; the
+ * canvas carries the line on across it in a lighter dotted stretch (continuity.ts), and the words
+ * say so. Nothing here scores a relationship: each person's lines are described
  * on their own, in their own words (the scale labels), and the direction is only ever "rising",
  * "steady" or "falling" over the days shown.
  */
@@ -13,6 +14,7 @@ import { dayNumber, type DailyPoint } from '../days.ts';
 import { slope, TREND_MIN_READINGS } from '../insights.ts';
 import { has, t } from '../messages.ts';
 import { LOCALE } from '../../../platform/i18n/locale.ts';
+import { bridgedDays, weeklyAverages, WEEKLY_DAYS } from './continuity.ts';
 
 /** One person on the chart. All people cover the SAME days, oldest first. */
 export interface ChartPerson {
@@ -20,6 +22,16 @@ export interface ChartPerson {
   name: string;
   isMe: boolean;
   points: readonly DailyPoint[];
+  /** The days just before `points` (oldest first; up to 6 are used), for the weekly averages only. */
+  before?: readonly DailyPoint[];
+}
+
+/** What the chart shows beyond the readings. */
+export interface ChartOptions {
+  /** Add each person's 7-day average of emotional and physical closeness. */
+  trend?: boolean;
+  /** Ring my readings of this day (today, just after a check-in). */
+  emphasize?: string | undefined;
 }
 
 const CLOSENESS_LINES = ['emotional', 'physical'] as const satisfies readonly Scale[];
@@ -67,6 +79,8 @@ export interface PersonSummary {
   total: number;
   /** Days with any check-in. */
   checkinDays: number;
+  /** Days without a check-in between two with one: the lines cross them, dotted. */
+  bridgedDays: number;
   lines: LineSummary[];
 }
 
@@ -123,6 +137,7 @@ function summarizePerson(person: ChartPerson, showHealth: boolean): PersonSummar
     isMe: person.isMe,
     total: person.points.length,
     checkinDays: person.points.filter((p) => p.checkin !== null).length,
+    bridgedDays: bridgedDays(person.points.map((p) => (p.checkin ? 1 : null))),
     lines: linesFor(person, showHealth).map((line) => summarizeLine(person.points, line)),
   };
 }
@@ -215,9 +230,10 @@ export function describePerson(s: PersonSummary): PersonText {
       lines: [],
     };
   }
+  const days = t('chart.summary.days', { count: s.checkinDays, total: s.total });
   return {
     heading: s.name,
-    intro: t('chart.summary.days', { count: s.checkinDays, total: s.total }),
+    intro: s.bridgedDays > 0 ? `${days} ${t('chart.summary.bridged', { count: s.bridgedDays })}` : days,
     lines: s.lines.map((l) => describeLine(l, s.checkinDays)),
   };
 }
@@ -244,6 +260,8 @@ export interface ChartSeries {
   /** 0 for me, 1 for the first partner, 2 for the next...: picks colour and marker shape. */
   personIndex: number;
   line: Scale;
+  /** A day's reading, or the 7-day average of the readings up to that day. */
+  kind: 'reading' | 'weekly';
   /** One per day of ChartData.days; null is a gap. */
   values: (number | null)[];
 }
@@ -253,36 +271,59 @@ export interface ChartData {
   /** Seconds at UTC noon of each day (uPlot's x values). */
   xs: number[];
   series: ChartSeries[];
+  /** Readings drawn larger, with a ring: `series` indexes ChartData.series, `index` the day. */
+  emphasis: { series: number; index: number }[];
 }
 
 function byDay(points: readonly DailyPoint[]): Map<string, DailyPoint> {
   return new Map(points.map((p) => [p.day, p]));
 }
 
-/** Series for the chart: each person's lines, aligned on the same days (by day, not by index). */
-export function chartData(people: readonly ChartPerson[], showHealth: boolean): ChartData {
+/**
+ * Series for the chart: each person's lines, aligned on the same days (by day, not by index), then
+ * (with `trend`) their weekly averages of the two closeness lines.
+ */
+export function chartData(people: readonly ChartPerson[], showHealth: boolean, options: ChartOptions = {}): ChartData {
   const days = allDays(people);
   const series: ChartSeries[] = [];
+  const emphasis: ChartData['emphasis'] = [];
+  const emphasized = options.emphasize === undefined ? -1 : days.indexOf(options.emphasize);
   const ordered = orderPeople(people);
   let partnerIndex = 0;
   for (const person of ordered) {
     const personIndex = person.isMe ? 0 : ++partnerIndex;
     const points = byDay(person.points);
+    const base = { personId: person.id, name: person.name, isMe: person.isMe, personIndex };
     for (const line of linesFor(person, showHealth)) {
-      series.push({
-        personId: person.id,
-        name: person.name,
-        isMe: person.isMe,
-        personIndex,
-        line,
-        values: days.map((d) => {
-          const p = points.get(d);
-          return p ? lineValue(p, line) : null;
-        }),
+      const values = days.map((d) => {
+        const p = points.get(d);
+        return p ? lineValue(p, line) : null;
       });
+      if (person.isMe && emphasized >= 0 && values[emphasized] != null && isCloseness(line)) emphasis.push({ series: series.length, index: emphasized });
+      series.push({ ...base, line, kind: 'reading', values });
+    }
+    if (!options.trend) continue;
+    // The week before the first day, by day, so the first days have a whole week behind them.
+    const before = days.length > 0 ? daysBefore(days[0]!, person.before ?? []) : [];
+    for (const line of CLOSENESS_LINES) {
+      const readings = series.find((s) => s.personId === person.id && s.line === line && s.kind === 'reading')!.values;
+      series.push({ ...base, line, kind: 'weekly', values: weeklyAverages(readings, before.map((p) => (p ? lineValue(p, line) : null))) });
     }
   }
-  return { days, xs: days.map(dayToUtcNoon), series };
+  return { days, xs: days.map(dayToUtcNoon), series, emphasis };
+}
+
+function isCloseness(line: Scale): boolean {
+  return line === 'emotional' || line === 'physical';
+}
+
+/** The 6 days before `first`, oldest first, each with its point from `before` or null. */
+function daysBefore(first: string, before: readonly DailyPoint[]): (DailyPoint | null)[] {
+  const byNumber = new Map(before.map((p) => [dayNumber(p.day), p]));
+  const start = dayNumber(first)!;
+  const out: (DailyPoint | null)[] = [];
+  for (let n = start - (WEEKLY_DAYS - 1); n < start; n++) out.push(byNumber.get(n) ?? null);
+  return out;
 }
 
 export interface TableColumn {
@@ -301,13 +342,18 @@ export interface TableRow {
  * The numbers behind the chart: one column per person and line, one row per day on which anyone
  * checked in (days without any check-in are left out), newest first.
  */
-export function tableData(people: readonly ChartPerson[], showHealth: boolean): { columns: TableColumn[]; rows: TableRow[] } {
-  const { days, series } = chartData(people, showHealth);
-  const columns = series.map((s) => ({ personId: s.personId, line: s.line, label: t('chart.table.column', { who: s.name, line: lineName(s.line) }) }));
+export function tableData(people: readonly ChartPerson[], showHealth: boolean, trend = false): { columns: TableColumn[]; rows: TableRow[] } {
+  const { days, series } = chartData(people, showHealth, { trend });
+  const columns = series.map((s) => ({
+    personId: s.personId,
+    line: s.line,
+    label: t(s.kind === 'weekly' ? 'chart.table.weeklyColumn' : 'chart.table.column', { who: s.name, line: lineName(s.line) }),
+  }));
   const rows: TableRow[] = [];
   for (let i = days.length - 1; i >= 0; i--) {
     const cells = series.map((s) => s.values[i] ?? null);
-    if (cells.some((c) => c !== null)) rows.push({ day: days[i]!, cells });
+    // A row is a day someone checked in; an average alone makes no row.
+    if (series.some((s, j) => s.kind === 'reading' && cells[j] !== null)) rows.push({ day: days[i]!, cells });
   }
   return { columns, rows };
 }

@@ -23,6 +23,10 @@ export interface ClosenessChartProps {
   /** Overlay my energy, pain or fatigue and stress. */
   showHealth: boolean;
   range: ChartRange;
+  /** Each person's 7-day average of the two closeness lines. */
+  trend?: boolean;
+  /** A day whose readings of mine are ringed (today, just after a check-in). */
+  emphasize?: string | undefined;
 }
 
 /** Light and dark draw with different colours: redraw when the scheme changes. */
@@ -82,7 +86,7 @@ function Swatch({ line, isMe, shape, colour }: { line: Scale; isMe: boolean; sha
   );
 }
 
-function Legend({ people, showHealth }: { people: ChartPerson[]; showHealth: boolean }) {
+function Legend({ people, showHealth, trend, ringed }: { people: ChartPerson[]; showHealth: boolean; trend: boolean; ringed: boolean }) {
   let partnerIndex = 0;
   const hasMe = people.some((p) => p.isMe);
   return (
@@ -114,15 +118,32 @@ function Legend({ people, showHealth }: { people: ChartPerson[]; showHealth: boo
               <span>{t(`chart.legend.${line}`)}</span>
             </li>
           ))}
+        {trend && (
+          <li>
+            <svg class="chart-swatch chart-c-neutral chart-swatch-weekly" viewBox={`0 0 ${SWATCH_W} ${SWATCH_H}`} width={SWATCH_W} height={SWATCH_H} aria-hidden="true" focusable="false">
+              <line x1="4" y1={SWATCH_H / 2} x2={SWATCH_W - 4} y2={SWATCH_H / 2} stroke="currentColor" stroke-width="7" stroke-linecap="round" />
+            </svg>
+            <span>{t('chart.legend.weekly')}</span>
+          </li>
+        )}
+        {ringed && (
+          <li>
+            <svg class="chart-swatch chart-c-neutral" viewBox={`0 0 ${SWATCH_W} ${SWATCH_H}`} width={SWATCH_W} height={SWATCH_H} aria-hidden="true" focusable="false">
+              <circle cx={SWATCH_W / 2} cy={SWATCH_H / 2} r="3.5" fill="currentColor" />
+              <circle cx={SWATCH_W / 2} cy={SWATCH_H / 2} r="6" fill="none" stroke="currentColor" stroke-width="1.5" />
+            </svg>
+            <span>{t('chart.legend.today')}</span>
+          </li>
+        )}
       </ul>
       <p class="chart-note muted">{t('chart.legend.gaps')}</p>
     </>
   );
 }
 
-function NumbersTable({ people, showHealth, from, to }: { people: ChartPerson[]; showHealth: boolean; from: string; to: string }) {
+function NumbersTable({ people, showHealth, trend, from, to }: { people: ChartPerson[]; showHealth: boolean; trend: boolean; from: string; to: string }) {
   const captionId = useId();
-  const { columns, rows } = useMemo(() => tableData(people, showHealth), [people, showHealth]);
+  const { columns, rows } = useMemo(() => tableData(people, showHealth, trend), [people, showHealth, trend]);
   if (rows.length === 0) return <p>{t('chart.table.empty')}</p>;
   return (
     // A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
@@ -163,9 +184,9 @@ function NumbersTable({ people, showHealth, from, to }: { people: ChartPerson[];
  * The words and the table carry the meaning; the picture is a quicker way to see it, and if it
  * cannot load (offline before this screen was ever opened) a calm line says so.
  */
-export function ClosenessChart({ people, showHealth, range }: ClosenessChartProps) {
+export function ClosenessChart({ people, showHealth, range, trend = false, emphasize }: ClosenessChartProps) {
   const ordered = useMemo(() => orderPeople(people), [people]);
-  const data = useMemo(() => chartData(ordered, showHealth), [ordered, showHealth]);
+  const data = useMemo(() => chartData(ordered, showHealth, { trend, emphasize }), [ordered, showHealth, trend, emphasize]);
   const texts = useMemo(() => summarizePeople(ordered, showHealth).map(describePerson), [ordered, showHealth]);
   const span = rangeOf(ordered);
   const dark = useDarkScheme();
@@ -223,7 +244,7 @@ export function ClosenessChart({ people, showHealth, range }: ClosenessChartProp
         )}
         {failed && <p class="chart-failed muted">{t('chart.failed')}</p>}
         {/* The key describes the picture: without one, it would only be noise. */}
-        {!failed && <Legend people={ordered} showHealth={showHealth} />}
+        {!failed && <Legend people={ordered} showHealth={showHealth} trend={trend} ringed={data.emphasis.length > 0} />}
         <figcaption class="chart-summary">
           {span && <p>{t('chart.summary.range', { days: range, from: formatDay(span.from, 'long'), to: formatDay(span.to, 'long') })}</p>}
           {texts.map((text, i) => (
@@ -246,7 +267,7 @@ export function ClosenessChart({ people, showHealth, range }: ClosenessChartProp
         <details class="chart-table" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t('chart.table.show')}</summary>
           {/* Rendered when opened: up to 365 rows are not worth building for nobody. */}
-          {tableOpen && <NumbersTable people={ordered} showHealth={showHealth} from={span.from} to={span.to} />}
+          {tableOpen && <NumbersTable people={ordered} showHealth={showHealth} trend={trend} from={span.from} to={span.to} />}
         </details>
       )}
     </div>

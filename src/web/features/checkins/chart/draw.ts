@@ -9,8 +9,9 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatSeconds, type ChartData } from './chart-model.ts';
-import { colourTokenOf, lineStyleOf, markerShapeOf, traceMarker, type MarkerShape } from './chart-style.ts';
+import { formatSeconds, type ChartData, type ChartSeries } from './chart-model.ts';
+import { colourTokenOf, lineStyleOf, markerShapeOf, traceMarker, type LineStyle, type MarkerShape } from './chart-style.ts';
+import { gapBridges } from './continuity.ts';
 
 const DAY_SECONDS = 86_400;
 /** Markers on every reading when days are this far apart; closer, only on lone readings (a check-in between two gaps has no line to show it). */
@@ -34,6 +35,15 @@ const DENSE_PX_PER_DAY = 3;
 const DENSE_WIDTH_FACTOR = 0.6;
 /** The y axis and its gap, roughly: what the plot loses of the width. */
 const Y_AXIS_PX = 34;
+/** Across a day without a check-in the line goes on lighter and dotted: dots this far apart, at this opacity. */
+const BRIDGE_DOT_GAP_PX = 5;
+const BRIDGE_ALPHA = 0.55;
+/** The weekly average: a wide, pale band behind the readings, so it reads as a trend, not a reading. */
+const WEEKLY_WIDTH_PX = 7;
+const WEEKLY_ALPHA = 0.25;
+/** Today's point after a check-in: a ring this far outside its marker. */
+const RING_GAP_PX = 4;
+const RING_WIDTH_PX = 2;
 
 export interface DrawnChart {
   destroy(): void;
@@ -81,6 +91,48 @@ function markerPaths(shape: MarkerShape, sizePx: number): uPlot.Series.Points.Pa
     return { stroke: path, fill: path, clip: null, flags: 0 };
   };
 }
+
+/** A line of readings: its own style (chart-style.ts), breaking at gaps, with its markers. */
+function readingSeries(
+  s: ChartSeries,
+  o: { style: LineStyle; stroke: string; label: string; thin: number; background: string },
+): uPlot.Series {
+  const markerSize = Math.max(4, o.style.markerSize * o.thin);
+  return {
+    label: o.label,
+    stroke: o.stroke,
+    width: Math.max(1, o.style.width * o.thin),
+    dash: o.style.dash.map((d) => d * uPlot.pxRatio),
+    cap: o.style.cap,
+    spanGaps: false,
+    points: {
+      show: false,
+      filter: markerIdxs,
+      paths: markerPaths(s.line === 'emotional' || s.line === 'physical' ? markerShapeOf(s.personIndex) : 'circle', markerSize),
+      size: markerSize,
+      width: o.style.hollow ? 2 : 1,
+      stroke: o.stroke,
+      fill: o.style.hollow ? o.background : o.stroke,
+      dash: [],
+    },
+  };
+}
+
+/**
+ * Straight stretches across the gaps only (continuity.ts), from the reading before a gap to the
+ * one after; between readings on consecutive days the series' own line is drawn, so nothing here
+ * overlaps it.
+ */
+const bridgePaths: uPlot.Series.PathBuilder = (u, seriesIdx) => {
+  const xs = u.data[0];
+  const ys = u.data[seriesIdx]!;
+  const path = new Path2D();
+  for (const { from, to } of gapBridges(ys)) {
+    path.moveTo(u.valToPos(xs[from]!, 'x', true), u.valToPos(ys[from]!, 'y', true));
+    path.lineTo(u.valToPos(xs[to]!, 'x', true), u.valToPos(ys[to]!, 'y', true));
+  }
+  return { stroke: path, fill: null, clip: null, flags: 0 };
+};
 
 /**
  * X axis ticks at UTC noon, where the points are: every day or every few days (counted back from
@@ -136,32 +188,44 @@ export function drawClosenessChart(el: HTMLElement, data: ChartData, onDraw?: ()
   const width = Math.max(1, Math.floor(el.clientWidth));
   const thin = (width - Y_AXIS_PX) / Math.max(1, data.days.length) < DENSE_PX_PER_DAY ? DENSE_WIDTH_FACTOR : 1;
 
-  const series: uPlot.Series[] = [
-    {},
-    ...data.series.map((s): uPlot.Series => {
-      const style = lineStyleOf(s.line, s.isMe);
-      const stroke = colour(colourTokenOf(s.personIndex, s.line));
-      const markerSize = Math.max(4, style.markerSize * thin);
-      return {
-        label: `${s.name}: ${s.line}`,
-        stroke,
-        width: Math.max(1, style.width * thin),
-        dash: style.dash.map((d) => d * px),
-        cap: style.cap,
-        spanGaps: false,
-        points: {
-          show: false,
-          filter: markerIdxs,
-          paths: markerPaths(s.line === 'emotional' || s.line === 'physical' ? markerShapeOf(s.personIndex) : 'circle', markerSize),
-          size: markerSize,
-          width: style.hollow ? 2 : 1,
+  // Drawn in this order, each later one on top: weekly bands, dotted bridges, then the readings.
+  const weekly: [uPlot.Series, (number | null)[]][] = [];
+  const bridges: [uPlot.Series, (number | null)[]][] = [];
+  const readings: [uPlot.Series, (number | null)[]][] = [];
+  /** For each of data.series, its index among uPlot's series (for the rings of today's point). */
+  const readingIdx: number[] = [];
+  for (const s of data.series) {
+    const style = lineStyleOf(s.line, s.isMe);
+    const stroke = colour(colourTokenOf(s.personIndex, s.line));
+    const label = `${s.name}: ${s.line}`;
+    if (s.kind === 'weekly') {
+      weekly.push([{ label: `${label} (7-day average)`, stroke, width: WEEKLY_WIDTH_PX * thin, cap: 'round', alpha: WEEKLY_ALPHA, spanGaps: false, points: { show: false } }, s.values]);
+      readingIdx.push(-1);
+      continue;
+    }
+    // Health lines are thin and optional in a check-in: bridging them would only add noise.
+    if (s.line === 'emotional' || s.line === 'physical') {
+      bridges.push([
+        {
+          label: `${label} (no check-in)`,
           stroke,
-          fill: style.hollow ? background : stroke,
-          dash: [],
+          width: Math.max(1.5, style.width * thin),
+          dash: [0, BRIDGE_DOT_GAP_PX * px],
+          cap: 'round',
+          alpha: BRIDGE_ALPHA,
+          paths: bridgePaths,
+          points: { show: false },
         },
-      };
-    }),
-  ];
+        s.values,
+      ]);
+    }
+    readingIdx.push(readings.length);
+    readings.push([readingSeries(s, { style, stroke, label, thin, background }), s.values]);
+  }
+
+  const drawn = [...weekly, ...bridges, ...readings];
+  const series: uPlot.Series[] = [{}, ...drawn.map(([s]) => s)];
+  const firstReading = 1 + weekly.length + bridges.length;
 
   const axisBase = {
     stroke: axisColour,
@@ -191,7 +255,22 @@ export function drawClosenessChart(el: HTMLElement, data: ChartData, onDraw?: ()
     series,
     hooks: {
       draw: [
-        () => {
+        (u) => {
+          // Today's point, just after a check-in: a ring around each of my two readings.
+          for (const { series: i, index } of data.emphasis) {
+            const at = readingIdx[i]!;
+            const y = data.series[i]!.values[index];
+            if (at < 0 || y == null) continue;
+            const style = lineStyleOf(data.series[i]!.line, true);
+            const ctx = u.ctx;
+            ctx.save();
+            ctx.beginPath();
+            ctx.arc(u.valToPos(data.xs[index]!, 'x', true), u.valToPos(y, 'y', true), (style.markerSize / 2 + RING_GAP_PX) * px, 0, Math.PI * 2);
+            ctx.strokeStyle = series[firstReading + at]!.stroke as string;
+            ctx.lineWidth = RING_WIDTH_PX * px;
+            ctx.stroke();
+            ctx.restore();
+          }
           el.dataset.drawn = 'true';
           onDraw?.();
         },
@@ -199,7 +278,7 @@ export function drawClosenessChart(el: HTMLElement, data: ChartData, onDraw?: ()
     },
   };
 
-  const chart = new uPlot(opts, [data.xs, ...data.series.map((s) => s.values)], el);
+  const chart = new uPlot(opts, [data.xs, ...drawn.map(([, values]) => values)], el);
 
   // Follow the container's width (a phone turned, a window resized); one resize per frame.
   let frame = 0;

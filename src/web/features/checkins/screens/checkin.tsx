@@ -2,14 +2,14 @@ import { useLocation } from 'preact-iso';
 import { useId, useState } from 'preact/hooks';
 import { FormError } from '../../../ui/form-error.tsx';
 import { announce } from '../../../ui/live-region.tsx';
-import { ScaleRadios } from '../../../ui/scale-radios.tsx';
 import { ScreenTitle } from '../../../ui/screen-title.tsx';
 import { SubmitButton } from '../../../ui/submit-button.tsx';
 import { useFormSubmit } from '../../../ui/use-form-submit.ts';
 import { CHECKIN_LIMITS, type Scale } from '../checkin.ts';
 import { checkinActions } from '../actions.ts';
 import { WhoSees } from '../who-sees.tsx';
-import { checkinSettings, checkinsReady, myCheckins } from '../store.ts';
+import { ScaleSlider } from '../scale-slider.tsx';
+import { checkinSettings, checkinsReady, justSaved, myCheckins } from '../store.ts';
 import { syncState } from '../../../sync/status.ts';
 import { t, type MessageKey } from '../messages.ts';
 import '../checkins.css';
@@ -30,13 +30,13 @@ interface ScaleFieldProps {
   optional?: boolean;
 }
 
-/** One scale as a group: its question as the legend, 0 to 10 with words at the ends and middle. */
+/** One scale as a group: its question as the legend, a 0-to-10 slider with words at the ends and middle. */
 function ScaleField({ scale, label, value, onValue, error = false, optional = false }: ScaleFieldProps) {
   const id = useId();
   return (
     <fieldset class={`checkin-scale${error ? ' field-invalid' : ''}`}>
-      <legend>{label}</legend>
-      <ScaleRadios name={`${id}-${scale}`} min={0} max={10} value={value} onValue={onValue} words={words(scale)} errorId={error ? `${id}-error` : undefined} />
+      <legend id={`${id}-legend`}>{label}</legend>
+      <ScaleSlider labelledBy={`${id}-legend`} value={value} onValue={onValue} words={words(scale)} errorId={error ? `${id}-error` : undefined} />
       {error && (
         <p id={`${id}-error`} class="field-error">
           {t('checkin.missing')}
@@ -90,6 +90,7 @@ export default function CheckinScreen() {
         shareNote: sharesSomewhere && shareNote && note.trim() !== '',
       });
       announce(syncState.value.online ? t('checkin.saved') : t('checkin.savedOffline'));
+      justSaved.value = { at: Date.now() };
       route('/closeness');
     },
   });

@@ -26,6 +26,16 @@ function ObstacleCard({ obstacle }: { obstacle: Obstacle }) {
           ))}
         </ul>
       </div>
+      {/* Where to get help stands apart from the strategies: a safety line is never a tip among tips. */}
+      {obstacle.link && (
+        <div class="stack recommend-group">
+          <h4>{obstacle.link.label}</h4>
+          <p>{obstacle.link.line}</p>
+          <p>
+            <a href={obstacle.link.href}>{obstacle.link.label}</a>
+          </p>
+        </div>
+      )}
       <LinkList level={4} title={t('obstacles.programs')} links={links.programs} />
       <LinkList level={4} title={t('obstacles.decks')} links={links.decks} />
       <LinkList level={4} title={t('obstacles.exercises')} links={links.exercises} />

@@ -72,6 +72,12 @@ function ReasonForm({ initial, onDone }: { initial: string | null; onDone: () =>
             </p>
           )}
         </fieldset>
+        <p class="card linked unsafe-reason">
+          <a class="card-link pick-title" href="/help/unsafe">
+            {t('start.unsafe')}
+          </a>
+          <span class="muted">{t('start.unsafeAbout')}</span>
+        </p>
         <FormError error={form.error} onRetry={form.retry} />
         <div class="actions">
           <a class="button secondary" href="/">

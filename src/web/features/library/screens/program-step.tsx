@@ -104,6 +104,16 @@ export default function ProgramStepScreen({ programId, stepId }: { programId: st
         </section>
       )}
 
+      {step.link && (
+        <section aria-labelledby="step-link-title" class="card stack">
+          <h2 id="step-link-title">{step.link.label}</h2>
+          <p>{step.link.line}</p>
+          <p>
+            <a href={step.link.href}>{step.link.label}</a>
+          </p>
+        </section>
+      )}
+
       <div class="card stack step-done-box">
         {done && <p>{t('step.isDone')}</p>}
         <FormError error={error} />

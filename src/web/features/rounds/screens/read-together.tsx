@@ -11,7 +11,10 @@ import { spaceTitle } from '../../../spaces/names.ts';
 import { useSpace } from '../../../spaces/use-space.ts';
 import { roundActions } from '../actions.ts';
 import { readingOrder } from '../reading-order.ts';
-import { readPositions } from '../store.ts';
+import { invitationsAnswered, readingHere, readPositions } from '../store.ts';
+import { markOpenedSeen } from '../on-device.ts';
+import { READING_NOW_MS } from '../moments.ts';
+import { CloseTogether } from '../close-together.tsx';
 import type { RevealedRound, RoundView } from '../types.ts';
 import { t } from '../messages.ts';
 import { Loading } from '../../../ui/loading.tsx';
@@ -23,7 +26,8 @@ type Mode = 'one' | 'each';
 /**
  * Reading the answers aloud, one step at a time: whoever's turn it is reads the line and their
  * answer, with "my partner" turned into "you". On one device the steps are local (pass the
- * phone); on several, Next moves everyone's screen. Then the discussion prompts.
+ * phone); on several, Next moves everyone's screen, and a partner whose app is open is invited to
+ * join (reading-invite.tsx). Then the discussion prompts, then a gentle close (close-together.tsx).
  */
 export default function ReadTogether({ id, roundId }: { id: string; roundId: string }) {
   const { query, route } = useLocation();
@@ -31,6 +35,16 @@ export default function ReadTogether({ id, roundId }: { id: string; roundId: str
   const round = useRound(id, roundId);
   const { state } = useRevealed(round && round !== 'loading' ? round : null);
   const mode: Mode | null = query.on === 'one' || query.on === 'each' ? query.on : null;
+  // Reading here: no invitation to where I already am, and Today stops offering these answers.
+  useEffect(() => {
+    if (!mode) return;
+    readingHere.value = roundId;
+    invitationsAnswered.value = new Set([...invitationsAnswered.value, roundId]);
+    void markOpenedSeen(roundId);
+    return () => {
+      if (readingHere.value === roundId) readingHere.value = null;
+    };
+  }, [mode, roundId]);
 
   if (space === 'loading' || round === 'loading') return <Loading />;
   if (!space || space.kind !== 'shared' || !round) return <RoundNotFound spaceId={id} spaceName={space ? spaceTitle(space) : t('space.unnamed')} />;
@@ -98,13 +112,22 @@ function Steps({ round, exercise, data, mode }: { round: RoundView; exercise: Ex
     round.participants.map((p) => p.userId),
   );
   const last = order.length; // the step after the last answer: talking about it
+  const closing = last + 1; // then closing the moment
   const remote = readPositions.value.get(round.id);
   const [localStep, setLocalStep] = useState(0);
   // Synchronised: my own tap shows at once; the shared position takes over as soon as it changes.
   const [pending, setPending] = useState<number | null>(null);
   useEffect(() => setPending(null), [remote?.step]);
   const raw = mode === 'one' ? localStep : (pending ?? remote?.step ?? 0);
-  const step = Math.max(0, Math.min(raw, last));
+  const step = Math.max(0, Math.min(raw, closing));
+
+  // Starting to read on our own devices: say so to the others (their app invites them to join),
+  // unless a reading is already under way, which this screen then simply joins.
+  useEffect(() => {
+    if (mode !== 'each') return;
+    const now = readPositions.value.get(round.id);
+    if (!now || Date.now() - now.at > READING_NOW_MS) void roundActions.setReadPosition(round.spaceId, round.id, 0).catch(() => undefined);
+  }, [mode, round.id]);
 
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
@@ -123,7 +146,7 @@ function Steps({ round, exercise, data, mode }: { round: RoundView; exercise: Ex
   }, [step]);
 
   function go(to: number) {
-    const next = Math.max(0, Math.min(to, last));
+    const next = Math.max(0, Math.min(to, closing));
     if (mode === 'one') setLocalStep(next);
     else {
       setPending(next);
@@ -136,15 +159,24 @@ function Steps({ round, exercise, data, mode }: { round: RoundView; exercise: Ex
       <button type="button" class="button secondary" disabled={step === 0} onClick={() => go(step - 1)}>
         {t('read.previous')}
       </button>
-      {step < last && (
+      {step < closing && (
         <button type="button" class="button primary" onClick={() => go(step + 1)}>
-          {step === last - 1 ? t('read.toTalk') : t('read.next')}
+          {step === last ? t('read.toClose') : step === last - 1 ? t('read.toTalk') : t('read.next')}
         </button>
       )}
     </div>
   );
 
-  if (step >= last) {
+  if (step >= closing) {
+    return (
+      <>
+        <CloseTogether round={round} exercise={exercise} headingRef={heading} />
+        {nav}
+      </>
+    );
+  }
+
+  if (step === last) {
     return (
       <>
         <section class="card stack read-step" aria-labelledby="talk-title">
@@ -158,7 +190,6 @@ function Steps({ round, exercise, data, mode }: { round: RoundView; exercise: Ex
             ))}
           </ul>
           {exercise.after.note && <p class="muted">{exercise.after.note}</p>}
-          <p class="closing">{t('read.closing')}</p>
         </section>
         {nav}
       </>
