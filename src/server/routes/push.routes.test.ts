@@ -81,7 +81,9 @@ describeEachDatabase('push routes', (suite) => {
 
   it('POST /api/spaces/:spaceId/push/schedule: a plan’s reminder for active members (me too), moved by posting again, DELETE cancels; bad input refused', async () => {
     const schedule = (as: TestUser, json: unknown, spaceId = space.id) => call(t.app, 'POST', `/api/spaces/${spaceId}/push/schedule`, { as, json });
+    // No quiet hours on this device: they would hold the reminder past `at` when the hour falls in them.
     const device = pushSubscriptionBody();
+    device.prefs.quietHours = null;
     expect((await call(t.app, 'PUT', '/api/push/subscription', { as: partner, json: device })).status).toBe(200);
     const id = newId();
     const at = Date.now() + 3_600_000;

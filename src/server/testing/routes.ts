@@ -4,6 +4,8 @@
  * the outsider tests and the property test, so a new route that is not listed here fails the
  * coverage check in both.
  */
+import type { z } from 'zod';
+import type { PushSubscriptionBody } from '../../shared/api.ts';
 import { blob, newId } from '../../../tests/factories/blobs.ts';
 import { createRound } from '../../../tests/factories/rounds.ts';
 import { acceptInvite, createCouple, createInvite, createSharedSpace, inviteSecrets, writeRecord } from '../../../tests/factories/spaces.ts';
@@ -50,7 +52,7 @@ export async function buildWorld(app: RequestableApp): Promise<World> {
 }
 
 /** A valid subscription body (a made-up push service host; nothing is sent in these tests). */
-export function pushSubscriptionBody(endpoint = `https://push.example.test/send/${newId()}`) {
+export function pushSubscriptionBody(endpoint = `https://push.example.test/send/${newId()}`): z.input<typeof PushSubscriptionBody> {
   return {
     endpoint,
     keys: { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url'), auth: Buffer.alloc(16, 9).toString('base64url') },
