@@ -2,7 +2,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import vectors from '../../tests/fixtures/crypto/ed25519.json' with { type: 'json' };
 import { concatBytes, utf8 } from './bytes.ts';
-import { sign, signingPublicKey, verify } from './sign.ts';
+import { sign, signingPublicKey, skipBaseTable, verify } from './sign.ts';
 import { expectCryptoError, forEveryFlip, hex, unhex } from './test-utils.ts';
 
 describe('Ed25519 known answers (RFC 8032 section 7.1)', () => {
@@ -12,6 +12,21 @@ describe('Ed25519 known answers (RFC 8032 section 7.1)', () => {
     expect(hex(signingPublicKey(sk))).toBe(v.publicKeyHex);
     expect(hex(sign(sk, msg))).toBe(v.signatureHex);
     expect(verify(unhex(v.publicKeyHex), msg, unhex(v.signatureHex))).toBe(true);
+  });
+});
+
+describe('without the base-point table (the browser, skipBaseTable)', () => {
+  it.each(vectors.cases)('$name: the same keys and signatures', (v) => {
+    skipBaseTable();
+    try {
+      const sk = unhex(v.secretKeyHex);
+      const msg = unhex(v.messageHex);
+      expect(hex(signingPublicKey(sk))).toBe(v.publicKeyHex);
+      expect(hex(sign(sk, msg))).toBe(v.signatureHex);
+      expect(verify(unhex(v.publicKeyHex), msg, unhex(v.signatureHex))).toBe(true);
+    } finally {
+      ed25519.Point.BASE.precompute(); // the library's default, for the tests after
+    }
   });
 });
 

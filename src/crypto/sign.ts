@@ -29,3 +29,14 @@ export function signingPublicKey(secretKey: Uint8Array): Uint8Array {
   assertKeyLength(secretKey, SIGNING_KEY_BYTES, 'signing key');
   return ed25519.getPublicKey(secretKey);
 }
+
+/**
+ * For a device that makes a handful of signatures per visit (a phone opening the app): no table of
+ * base-point multiples. The library otherwise builds one (about 1,400 points) on the first
+ * signature or public key, some 50 ms of a fast laptop's main thread and several times that on a
+ * phone, right when the app shows its first screen; without it each base-point multiplication
+ * costs a few milliseconds and stays constant-time. Servers, which verify many, keep the table.
+ */
+export function skipBaseTable(): void {
+  ed25519.Point.BASE.precompute(1);
+}

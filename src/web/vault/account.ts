@@ -9,12 +9,16 @@ import { randomBytes } from '../../crypto/bytes.ts';
 import { generateIdentity, generateUserKey, unwrapIdentity, unwrapUserKey, wrapIdentity, wrapUserKey } from '../../crypto/identity.ts';
 import { KDF_DEFAULT, SALT_BYTES, type KdfParams } from '../../crypto/kdf.ts';
 import { signMembershipEntry } from '../../crypto/membership.ts';
+import { skipBaseTable } from '../../crypto/sign.ts';
 import { deriveRecoveryKeys, generateRecoveryCode, parseRecoveryCode } from '../../crypto/recovery.ts';
 import { generateSpaceKey, sealSpaceKey } from '../../crypto/space-keys.ts';
 import { call, client } from '../platform/api.ts';
 import { ActionError } from '../platform/errors/action-error.ts';
 import { deriveKeys } from './kdf.ts';
 import type { KeyRing } from './keyring.ts';
+
+// Before the first key is opened: the table would cost more of the first screen than it saves (sign.ts).
+skipBaseTable();
 
 function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
