@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { generateRecoveryCode } from '../../src/crypto/recovery.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppNav, HomePage, JoinPage, NewSpacePage, RecoverPage, RecoveryCodePage, SettingsPage, SignInPage, SignUpPage, SpacePage, WelcomePage, text } from './pages/index.ts';
+import { AppNav, HomePage, JoinPage, LockedPage, NewSpacePage, RecoverPage, RecoveryCodePage, SettingsPage, SignInPage, SignUpPage, SpacePage, WelcomePage, text } from './pages/index.ts';
 import { startServer, type RunningServer } from './support/app-server.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, newPerson, type Person } from './support/browser.ts';
@@ -35,6 +35,22 @@ async function signUp(p: Person, name: string): Promise<{ email: string; code: s
   await new HomePage(p.page).waitFor();
   return { email, code };
 }
+
+/** From now on, every level-1 heading the person's pages show, in order, across reloads. */
+async function recordHeadings(p: Person): Promise<void> {
+  await p.context.addInitScript(() => {
+    const seen: string[] = JSON.parse(sessionStorage.getItem('seen-headings') ?? '[]');
+    new MutationObserver(() => {
+      const h1 = document.querySelector('h1')?.textContent?.trim();
+      if (h1 && seen.at(-1) !== h1) {
+        seen.push(h1);
+        sessionStorage.setItem('seen-headings', JSON.stringify(seen));
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+const headingsSeen = (p: Person) => p.page.evaluate(() => JSON.parse(sessionStorage.getItem('seen-headings') ?? '[]') as string[]);
 
 async function newSpace(p: Person, name: string, displayName: string): Promise<string> {
   await new HomePage(p.page).createSpace();
@@ -224,6 +240,36 @@ describe('invites and accounts', () => {
     await expect.poll(async () => (await settings.sessions()).length).toBe(1);
     await laptop.page.reload();
     await new WelcomePage(laptop.page).heading(text('welcome.title')).waitFor({ timeout: 15_000 });
+  });
+
+  it('signed in without keeping the keys, a reload asks for the password and never shows the welcome; a browser with only the cookie shows the welcome at once, then the lock screen', async () => {
+    const phone = await person();
+    const laptop = await person();
+    const { email } = await signUp(phone, 'notkept');
+    await recordHeadings(laptop);
+    const signIn = new SignInPage(laptop.page);
+    await signIn.goto();
+    await signIn.signIn(email, PASSWORD, { remember: false });
+    await new HomePage(laptop.page).waitFor();
+    const welcome = text('welcome.title');
+    const lockedTitle = text('locked.title');
+
+    await laptop.page.evaluate(() => sessionStorage.setItem('seen-headings', '[]'));
+    await laptop.page.reload();
+    await new LockedPage(laptop.page).waitFor();
+    expect(await headingsSeen(laptop)).not.toContain(welcome);
+
+    // Storage cleared by hand, the session cookie left behind: nothing here says someone signed
+    // in, so the welcome shows without waiting for the server, which then says who it is.
+    const cookieOnly = await person();
+    await cookieOnly.context.addCookies(await laptop.context.cookies());
+    await recordHeadings(cookieOnly);
+    await cookieOnly.page.goto('/');
+    const locked = new LockedPage(cookieOnly.page);
+    await locked.waitFor();
+    expect((await headingsSeen(cookieOnly)).filter((h) => h !== text('app.loading'))).toEqual([welcome, lockedTitle]);
+    await locked.unlock(PASSWORD);
+    await new HomePage(cookieOnly.page).waitFor();
   });
 
   it('a changed password works on another device, and the old one no longer does', async () => {

@@ -8,6 +8,7 @@ import type { AccountBundle, SignupPermit } from '../../../shared/api.ts';
 import { call, client } from '../../platform/api.ts';
 import { lazyActions, loadOnce } from '../../platform/lazy.ts';
 import { getDevice, putDevice } from '../../platform/local-db.ts';
+import { effect } from '@preact/signals';
 import { authStatus, me } from '../../vault/status.ts';
 import type { IdleMinutes } from './idle-lock.ts';
 
@@ -66,14 +67,53 @@ export interface AccountActions {
 
 const load = loadOnce(() => import('./session-engine.ts').then((m) => m.sessionActions));
 
+/**
+ * A note in this browser that someone was signed in here, kept while they are (locked or not).
+ * Without it and without keys on the device, nobody can be signed in here but by a cookie left
+ * behind when storage was cleared by hand: the welcome shows at once and the server is asked after,
+ * rather than every new visitor waiting a round trip for a welcome (Lighthouse's largest paint).
+ */
+const SIGNED_IN_HERE = 'innermost:signed-in-here';
+
+function noteSignedIn(): void {
+  effect(() => {
+    const status = authStatus.value;
+    try {
+      if (status === 'locked' || status === 'unlocked') localStorage.setItem(SIGNED_IN_HERE, '1');
+      else if (status === 'signed-out') localStorage.removeItem(SIGNED_IN_HERE);
+    } catch {
+      // Storage refused (a private window's quota): the note only saves a round trip.
+    }
+  });
+}
+
+function signedInHere(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HERE) !== null;
+  } catch {
+    return true;
+  }
+}
+
 async function start(): Promise<void> {
   const cached = await getDevice<AccountBundle>('account').catch(() => undefined);
+  noteSignedIn();
   if (cached) return (await load()).start();
+  if (signedInHere()) return askServer();
+  authStatus.value = 'signed-out';
+  void askServer();
+}
+
+/**
+ * Signed in on the server but nothing on this device (for example after "keep me unlocked" was
+ * off): the password unlocks, and the keys come from the account material. Asked of a route that
+ * answers 200 when signed out too: the welcome screen makes no failed request.
+ */
+async function askServer(): Promise<void> {
   try {
-    // Signed in on the server but nothing on this device (for example after "keep me unlocked"
-    // was off): the password unlocks, and the keys come from the account material. Asked of a
-    // route that answers 200 when signed out too: the welcome screen makes no failed request.
     const { user } = await call(client.api.auth.session.$get());
+    // Asked after the welcome showed: someone may have signed in or up meanwhile.
+    if (authStatus.peek() !== 'loading' && authStatus.peek() !== 'signed-out') return;
     if (!user) {
       authStatus.value = 'signed-out';
       return;
@@ -82,7 +122,7 @@ async function start(): Promise<void> {
     me.value = { id: user.id, email: user.email, personalSpaceId: user.personalSpaceId };
     authStatus.value = 'locked';
   } catch {
-    authStatus.value = 'signed-out';
+    if (authStatus.peek() === 'loading') authStatus.value = 'signed-out';
   }
 }
 
