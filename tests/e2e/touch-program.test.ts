@@ -141,7 +141,7 @@ describe('the touch program, two people on phones', () => {
     await checkIn(a.page, 8, 7, NOTE_A);
     await a.page.getByText(NOTE_A, { exact: true }).waitFor({ timeout: 20_000 });
     await button(a.page, text('touch.ready')).tap();
-    await a.page.getByText(text('touch.readySaid', { name: B.name }), { exact: true }).waitFor();
+    await a.page.locator('#main').getByText(text('touch.readySaid', { name: B.name }), { exact: true }).waitFor();
     await checkScreen(a11y, a.page, 'touch program, ready and waiting');
 
     // B gets there from the overview the programs link to.
@@ -149,9 +149,9 @@ describe('the touch program, two people on phones', () => {
     await b.page.getByRole('link', { name: text('together.program', { name: A.name }), exact: true }).tap();
     await sessionHeading(b.page, S1.title).waitFor({ timeout: 20_000 });
     programUrlB = b.page.url();
-    await b.page.getByText(text('touch.partnerReady', { name: A.name }), { exact: true }).waitFor({ timeout: 20_000 });
+    await b.page.locator('#main').getByText(text('touch.partnerReady', { name: A.name }), { exact: true }).waitFor({ timeout: 20_000 });
     // A being ready moved nothing: B is still at session 1 until B is ready too.
-    await b.page.getByText(text('touch.sessionOf', { n: 1, total: TOUCH_PROGRAM.sessions.length }), { exact: true }).waitFor();
+    await b.page.locator('#main').getByText(text('touch.sessionOf', { n: 1, total: TOUCH_PROGRAM.sessions.length }), { exact: true }).waitFor();
     await checkScreen(a11y, b.page, 'touch program, partner ready');
     await checkIn(b.page, 9, 6, NOTE_B);
     await b.page.getByText(NOTE_B, { exact: true }).waitFor({ timeout: 20_000 });
@@ -169,8 +169,8 @@ describe('the touch program, two people on phones', () => {
 
   it('A pauses: B sees it, the place is kept, and only A can go on', async () => {
     await button(a.page, text('touch.pause')).tap();
-    await a.page.getByText(text('touch.pausedByMe'), { exact: true }).waitFor();
-    await b.page.getByText(text('touch.pausedByPartner', { name: A.name }), { exact: true }).waitFor({ timeout: 30_000 });
+    await a.page.locator('#main').getByText(text('touch.pausedByMe'), { exact: true }).waitFor();
+    await b.page.locator('#main').getByText(text('touch.pausedByPartner', { name: A.name }), { exact: true }).waitFor({ timeout: 30_000 });
     expect(await button(b.page, text('touch.resume')).count()).toBe(0);
     await checkScreen(a11y, b.page, 'touch program, paused by the partner');
     // Reloading keeps the place.
@@ -178,22 +178,22 @@ describe('the touch program, two people on phones', () => {
     await sessionHeading(a.page, S2.title).waitFor({ timeout: 20_000 });
     await checkScreen(a11y, a.page, 'touch program, paused by me');
     await button(a.page, text('touch.resume')).tap();
-    await b.page.getByText(text('touch.pausedByPartner', { name: A.name }), { exact: true }).waitFor({ state: 'detached', timeout: 30_000 });
+    await b.page.locator('#main').getByText(text('touch.pausedByPartner', { name: A.name }), { exact: true }).waitFor({ state: 'detached', timeout: 30_000 });
     await sessionHeading(b.page, S2.title).waitFor();
   });
 
   it('both check in after session 2', async () => {
     await checkIn(a.page, 7, 8);
     await checkIn(b.page, 2, 5);
-    await b.page.getByText(text('touch.checkInLine', { name: text('touch.me'), safe: 2, close: 5 }), { exact: true }).waitFor({ timeout: 20_000 });
+    await b.page.locator('#main').getByText(text('touch.checkInLine', { name: text('touch.me'), safe: 2, close: 5 }), { exact: true }).waitFor({ timeout: 20_000 });
     // A low sense of safety gets a kind word and a pointer to help, not a verdict.
-    await b.page.getByText(text('touch.lowSafety'), { exact: true }).waitFor();
-    await a.page.getByText(text('touch.checkInLine', { name: B.name, safe: 2, close: 5 }), { exact: true }).waitFor({ timeout: 30_000 });
+    await b.page.locator('#main').getByText(text('touch.lowSafety'), { exact: true }).waitFor();
+    await a.page.locator('#main').getByText(text('touch.checkInLine', { name: B.name, safe: 2, close: 5 }), { exact: true }).waitFor({ timeout: 30_000 });
     await b.page.goto(programUrlB);
     await sessionHeading(b.page, S2.title).waitFor({ timeout: 20_000 });
     await checkScreen(a11y, b.page, 'touch program, after two check-ins');
     await b.page.goto('/comfort/together');
-    await b.page.getByText(text('together.session', { n: 2, total: TOUCH_PROGRAM.sessions.length, title: S2.title }), { exact: true }).waitFor({ timeout: 20_000 });
+    await b.page.locator('#main').getByText(text('together.session', { n: 2, total: TOUCH_PROGRAM.sessions.length, title: S2.title }), { exact: true }).waitFor({ timeout: 20_000 });
     await checkScreen(a11y, b.page, 'plans and touch overview');
   });
 
