@@ -26,6 +26,11 @@ const B = { email: `ben.${run}@example.test`, password: `silver harbour ${run} f
 const A_LINE = `the kettle singing ${run}canarydailya`;
 const B_LINE = `your voice on the phone ${run}canarydailyb`;
 const A_ALONE = `a slow morning ${run}canarydailyalone`;
+const SPACE_APART = `Far ${run}canaryspace`;
+const C = { email: `cai.${run}@example.test`, password: `amber island ${run} reef`, name: `Cai${run}canaryname` };
+const D = { email: `dov.${run}@example.test`, password: `misty valley ${run} owl`, name: `Dov${run}canaryname` };
+const C_LINE = `the first light here ${run}canarydailyc`;
+const D_LINE = `the evening still here ${run}canarydailyd`;
 
 let server: RunningServer;
 let browser: Browser;
@@ -36,8 +41,8 @@ let question = '';
 const a11y = a11yJournal();
 
 /** The question every member of a space is asked today (the same draw the app makes). */
-function questionOf(space: string): string {
-  const drawn = drawQuestion(LIBRARY.decks, space, 'light', localDay());
+function questionOf(space: string, day: string = localDay()): string {
+  const drawn = drawQuestion(LIBRARY.decks, space, 'light', day);
   const prompt = drawn && getExercise(drawn.exerciseId)?.items[0]?.prompt;
   if (!prompt) throw new Error('no question drawn');
   return prompt;
@@ -161,6 +166,45 @@ describe('a question for today, shared', () => {
     await new DailyHistoryPage(b.page).entries().getByText(A_ALONE, { exact: true }).waitFor();
   });
 
+  it('a day apart (Kiritimati and Honolulu, 24 hours apart): the one behind finds the other’s question on Today, answers it there, and both see the answers open', async () => {
+    // Always exactly one calendar date apart: each is asked the question of their own date.
+    const ahead = await newPerson(browser, server.url, undefined, { hasTouch: true, timezoneId: 'Pacific/Kiritimati' });
+    const behind = await newPerson(browser, server.url, { width: 320, height: 640 }, { hasTouch: true, timezoneId: 'Pacific/Honolulu' });
+    try {
+      const aheadId = await shareASpace(ahead, C, behind, D, SPACE_APART);
+      const aheadDay = await ahead.page.evaluate(() => new Intl.DateTimeFormat('en-CA').format(Date.now()));
+      const aheadQuestion = questionOf(aheadId, aheadDay);
+      const screenAhead = new DailyQuestionPage(ahead.page);
+      await screenAhead.goto(aheadId);
+      await screenAhead.answer(C_LINE);
+      await screenAhead.button('daily.share').tap();
+      await screenAhead.inLine().waitFor({ timeout: 15_000 });
+
+      await new HomePage(behind.page).goto();
+      const card = new DailyCard(behind.page).region(SPACE_APART);
+      const date = await behind.page.evaluate(([y, m, d]) => new Intl.DateTimeFormat('en', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(y!, m! - 1, d!, 12)), aheadDay.split('-').map(Number));
+      const link = card.getByRole('link', { name: text('daily.alsoOpen', { date }), exact: true });
+      await link.waitFor({ timeout: 20_000 });
+      expect(await card.innerText()).not.toContain(C.name);
+      await a11y.check(behind.page, 'today with another day’s question open (320 px)');
+      await link.tap();
+      const screenBehind = new DailyQuestionPage(behind.page);
+      await expect.poll(async () => (await screenBehind.question().innerText()).trim(), { timeout: 15_000 }).toBe(aheadQuestion);
+      await screenBehind.answer(D_LINE);
+      await screenBehind.button('daily.share').tap();
+      await expect.poll(() => screenBehind.openAnswers(), { timeout: 20_000 }).toEqual(expect.arrayContaining([`${text('daily.you')} ${D_LINE}`, `${C.name} ${C_LINE}`]));
+      await expect.poll(() => screenAhead.openAnswers(), { timeout: 20_000 }).toEqual(expect.arrayContaining([`${text('daily.you')} ${C_LINE}`, `${D.name} ${D_LINE}`]));
+      // Answered: the link is gone from Today.
+      await new HomePage(behind.page).goto();
+      await new DailyCard(behind.page).region(SPACE_APART).waitFor({ timeout: 20_000 });
+      await expect.poll(() => new DailyCard(behind.page).region(SPACE_APART).getByRole('link', { name: text('daily.alsoOpen', { date }), exact: true }).count()).toBe(0);
+      expect([...ahead.problems, ...behind.problems].filter((p) => !/status of 409 \(Conflict\)/.test(p))).toEqual([]);
+    } finally {
+      await ahead.context.close();
+      await behind.context.close();
+    }
+  });
+
   it('found nothing for axe or the tap audit, no console errors, and nothing typed (nor the question) on the server', async () => {
     expect(a11y.found()).toEqual([]);
     // Two first answers of the day can race to start its round: the second app is told 409 (the
@@ -168,6 +212,6 @@ describe('a question for today, shared', () => {
     const expectedRace = /status of 409 \(Conflict\)/;
     expect(a.problems.filter((p) => !expectedRace.test(p))).toEqual([]);
     expect(b.problems.filter((p) => !expectedRace.test(p))).toEqual([]);
-    await expectNothingTypedOnServer(server, [A_LINE, B_LINE, A_ALONE, question, SPACE, A.name, B.name], [A.email, B.email]);
+    await expectNothingTypedOnServer(server, [A_LINE, B_LINE, A_ALONE, C_LINE, D_LINE, question, SPACE, SPACE_APART, A.name, B.name, C.name, D.name], [A.email, B.email, C.email, D.email]);
   });
 });

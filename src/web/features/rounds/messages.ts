@@ -200,6 +200,7 @@ export const roundsMessages = {
   'daily.openWith': 'Your answers with {names} are open.',
   'daily.openLead': 'Everyone has answered. Here is what each of you wrote.',
   'daily.talkLink': 'Talk about it',
+  'daily.alsoOpen': 'Also open for you: the question of {date}',
   'daily.answerForMe': 'Answer it just for me',
   'daily.talkTitle': 'If you like, talk about it',
   'daily.kept': 'You answered today’s question. Only you can read it.',

@@ -3,6 +3,7 @@ import { t } from '../messages.ts';
 import { participantName } from '../names.ts';
 import type { RoundView } from '../types.ts';
 import { AnswerLine } from './answer-line.tsx';
+import { NeighbourDay } from './neighbour-day.tsx';
 import { OpenAnswers } from './open-answers.tsx';
 import { historyPath, questionPath, questionText } from './use-day.ts';
 import type { DayState } from './views.ts';
@@ -40,6 +41,7 @@ export function DaySummary({ spaceId, state, alone, brief = false }: { spaceId: 
       )}
       {state.kind === 'private' && <p>{t('daily.kept')}</p>}
       {state.kind === 'stopped' && <p>{t('daily.stopped')}</p>}
+      {!brief && <NeighbourDay spaceId={spaceId} day={state.day} />}
       <div class="actions actions-row">
         {state.kind === 'open' && (
           <a class="button secondary" href={questionPath(spaceId)}>

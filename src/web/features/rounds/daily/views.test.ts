@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundView } from '../types.ts';
 import type { PrivateDailyAnswer } from './types.ts';
-import { dayState, historyOf } from './views.ts';
+import { dayState, historyOf, neighbourDayOpen } from './views.ts';
 
 const SPACE = 's1';
 const DAY = '2026-05-17';
@@ -75,5 +75,34 @@ describe('historyOf', () => {
       ['private', '2026-05-16'],
       ['round', '2026-05-15'],
     ]);
+  });
+});
+
+describe('neighbourDayOpen', () => {
+  const on = (day: string, over: Partial<RoundView> = {}) => ({ day, round: round({ id: `r-${day}`, ...over }) });
+
+  it('finds the round of the day before or after, open, with me in it and my answer not in', () => {
+    expect(neighbourDayOpen(DAY, [on('2026-05-16')])?.day).toBe('2026-05-16');
+    expect(neighbourDayOpen(DAY, [on('2026-05-18')])?.day).toBe('2026-05-18');
+    // Across a month's end, counted on the calendar.
+    expect(neighbourDayOpen('2026-06-01', [on('2026-05-31')])?.day).toBe('2026-05-31');
+  });
+
+  it('prefers the earlier of the two neighbours', () => {
+    expect(neighbourDayOpen(DAY, [on('2026-05-18'), on('2026-05-16')])?.day).toBe('2026-05-16');
+  });
+
+  it('leaves out today, days further away, answered, opened, stopped rounds and rounds I am not in', () => {
+    expect(
+      neighbourDayOpen(DAY, [
+        on(DAY),
+        on('2026-05-15'),
+        on('2026-05-19'),
+        on('2026-05-16', { iHaveSealed: true }),
+        on('2026-05-18', { status: 'revealed' }),
+        on('2026-05-16', { status: 'cancelled' }),
+        on('2026-05-18', { iAmParticipant: false }),
+      ]),
+    ).toBeNull();
   });
 });

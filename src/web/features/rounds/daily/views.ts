@@ -2,6 +2,7 @@
  * Where a space's question of a day stands for me, from what this device knows: the day's round
  * (if I take part in one), my private answers, and the draw. Pure, so every state is tested.
  */
+import { dayIndex } from './day.ts';
 import type { DailyRound, PrivateDailyAnswer } from './types.ts';
 import type { RoundView } from '../types.ts';
 
@@ -40,6 +41,19 @@ export function dayState({ spaceId, day, rounds, privateAnswers, drawn }: DayInp
   }
   if (mine) return { kind: 'private', day, exerciseId: mine.exerciseId, answer: mine };
   return drawn ? { kind: 'ask', day, exerciseId: drawn, round: null } : null;
+}
+
+/**
+ * A neighbouring day's question that waits for my answer: the round of the day before or after
+ * `day`, open, with me in it and my answer not in. Partners in other time zones are a calendar day
+ * apart for hours every day, and each answers the question of their own date (ADR 022): the round
+ * one of them started is the other's yesterday or tomorrow, which nothing else on Today leads to.
+ * The earlier day first; only neighbours, so days skipped long ago never pile up.
+ */
+export function neighbourDayOpen(day: string, rounds: readonly DailyRound[]): DailyRound | null {
+  const at = dayIndex(day);
+  const open = rounds.filter((r) => r.round.status === 'open' && r.round.iAmParticipant && !r.round.iHaveSealed && Math.abs(dayIndex(r.day) - at) === 1);
+  return open.sort((a, b) => (a.day < b.day ? -1 : 1))[0] ?? null;
 }
 
 export type HistoryEntry =

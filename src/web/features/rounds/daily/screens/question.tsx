@@ -20,6 +20,7 @@ import type { DailyOutcome } from '../types.ts';
 import { answersAlone, dayTime, historyPath, questionText, useDay } from '../use-day.ts';
 import type { DayState } from '../views.ts';
 import { NotHere } from '../not-here.tsx';
+import { NeighbourDay } from '../neighbour-day.tsx';
 import '../../rounds.css';
 import '../daily.css';
 
@@ -59,6 +60,7 @@ export default function DailyQuestion({ id, day: dayParam }: { id: string; day?:
         </p>
       )}
       {state ? <DayBody spaceId={id} state={state} alone={alone} outcome={outcome} onDone={setOutcome} /> : <p>{t('daily.none')}</p>}
+      <NeighbourDay spaceId={id} day={day} />
       <p class="aside-link">
         <a href={historyPath(id)}>{t('daily.history')}</a>
       </p>
