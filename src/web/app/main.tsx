@@ -38,12 +38,17 @@ function start(): void {
   captureInviteFragment();
   addEventListener('hashchange', () => captureInviteFragment());
 
-  if (root) render(<App />, root);
-
   // Sync and spaces name no feature: the app hands them what the features declare. The record
   // kinds load with the session code, the sections of a space's screen with that screen.
   provideKinds(() => import('./kinds.ts').then((m) => m.ALL_KINDS));
   provideSpaceSections(FEATURES.flatMap((f) => f.spaceSections ?? []));
+  // Before the first render: where nobody signed in, start() decides the welcome at once, so the
+  // first frame shows it; and the watchers below begin from that state (a fresh browser has no
+  // push subscription to forget).
+  accountActions.start().catch(() => {
+    startFailed.value = true;
+  });
+  if (root) render(<App />, root);
   // Live announcements (members joining, going offline) matter once someone is unlocked: their
   // code and words load then, not on the welcome screen.
   let announcing = false;
@@ -61,9 +66,6 @@ function start(): void {
       void import('../features/notifications/forget-here.ts').then((m) => m.forgetPushHere()).catch(() => undefined);
     }
     previousStatus = status;
-  });
-  accountActions.start().catch(() => {
-    startFailed.value = true;
   });
   registerServiceWorker();
   // The help centre needs nothing from the server once open: the operator's helplines are asked for

@@ -96,11 +96,16 @@ function signedInHere(): boolean {
 }
 
 async function start(): Promise<void> {
+  // Nobody signed in here: the welcome is decided before the first frame, not after the device's
+  // database answers (that wait held the welcome's words back a frame and more). A device that
+  // still keeps an account without the note (kept by an older version) moves on from the welcome
+  // as soon as the database answers, and gets the note from then on.
+  const noted = signedInHere();
+  if (!noted) authStatus.value = 'signed-out';
   const cached = await getDevice<AccountBundle>('account').catch(() => undefined);
   noteSignedIn();
   if (cached) return (await load()).start();
-  if (signedInHere()) return askServer();
-  authStatus.value = 'signed-out';
+  if (noted) return askServer();
   void askServer();
 }
 

@@ -9,7 +9,7 @@
  */
 import { daysBetween, isDay, type DailyPoint } from './days.ts';
 import { t } from './messages.ts';
-import { LOCALE } from '../../platform/i18n/locale.ts';
+import { formatter, LOCALE } from '../../platform/i18n/locale.ts';
 
 /** Two weeks: the window the insights use too (insights.ts), long enough to smooth a hard day. */
 export const FORTNIGHT_DAYS = 14;
@@ -94,7 +94,7 @@ export interface ChangeText {
   numbers?: string;
 }
 
-const number1 = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+const number1 = formatter(() => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }));
 
 /** One sentence (both lines together when they moved alike, each on its own when not), and the numbers. */
 export function describeChange(c: FortnightComparison): ChangeText {
@@ -104,10 +104,10 @@ export function describeChange(c: FortnightComparison): ChangeText {
       ? t(`change.both.${c.emotional.change}`)
       : t('change.mixed', { emotional: t(`change.verb.${c.emotional.change}`), physical: t(`change.verb.${c.physical.change}`) });
   const numbers = t('change.numbers', {
-    emotionalBefore: number1.format(c.emotional.before),
-    emotionalRecent: number1.format(c.emotional.recent),
-    physicalBefore: number1.format(c.physical.before),
-    physicalRecent: number1.format(c.physical.recent),
+    emotionalBefore: number1().format(c.emotional.before),
+    emotionalRecent: number1().format(c.emotional.recent),
+    physicalBefore: number1().format(c.physical.before),
+    physicalRecent: number1().format(c.physical.recent),
   });
   return { sentence, numbers };
 }

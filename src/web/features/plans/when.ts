@@ -1,14 +1,14 @@
 /** Times as people read them: in this device's zone, or in a member's own. Intl only. */
-import { LOCALE } from '../../platform/i18n/locale.ts';
+import { formatter, LOCALE } from '../../platform/i18n/locale.ts';
 import { getIdea } from '../../../../content/ideas.ts';
 import type { PlanDoc } from './kinds.ts';
 
-const mine = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+const mine = formatter(() => new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }));
 const zoned = new Map<string, Intl.DateTimeFormat>();
 
 /** "Sat 7 Mar, 19:00" in this device's zone. */
 export function whenMine(at: number): string {
-  return mine.format(at);
+  return mine().format(at);
 }
 
 /** The same instant in another zone ("Sat 7 Mar, 13:00"). */
@@ -18,10 +18,10 @@ export function whenIn(at: number, tz: string): string {
   return f.format(at);
 }
 
-const weekdayNames = new Intl.DateTimeFormat(LOCALE, { weekday: 'long', timeZone: 'UTC' });
+const weekdayNames = formatter(() => new Intl.DateTimeFormat(LOCALE, { weekday: 'long', timeZone: 'UTC' }));
 /** "Saturday" for ISO weekday 6 (5 January 1970 was a Monday). */
 export function weekdayName(iso: number): string {
-  return weekdayNames.format(Date.UTC(1970, 0, 4 + iso));
+  return weekdayNames().format(Date.UTC(1970, 0, 4 + iso));
 }
 
 /** What a plan is called: its idea's title, or our own words. */

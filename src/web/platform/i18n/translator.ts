@@ -8,7 +8,7 @@
  * Voice, in every catalog: short, warm, plain words; no pressure, no guilt; "partner or
  * partners", never a gender or a number of people assumed.
  */
-import { LOCALE } from './locale.ts';
+import { formatter, LOCALE } from './locale.ts';
 
 /** Forms by CLDR plural category; `other` is always there (some languages need no more). */
 export type PluralMessage = Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
@@ -16,7 +16,7 @@ export type Message = string | PluralMessage;
 export type Catalog = Readonly<Record<string, Message>>;
 export type Params = Record<string, string | number>;
 
-const plurals = new Intl.PluralRules(LOCALE);
+const plurals = formatter(() => new Intl.PluralRules(LOCALE));
 
 function fill(text: string, params: Params | undefined): string {
   if (!params) return text;
@@ -27,7 +27,7 @@ function fill(text: string, params: Params | undefined): string {
 export function render(message: Message, params?: Params): string {
   if (typeof message === 'string') return fill(message, params);
   const count = Number(params?.count ?? 0);
-  return fill(message[plurals.select(count)] ?? message.other, { count, ...params });
+  return fill(message[plurals().select(count)] ?? message.other, { count, ...params });
 }
 
 export interface Translator<K extends string> {

@@ -13,7 +13,7 @@ import { SCALE_LABELS, scaleLabelKey, type Scale, type ScalePoint } from '../che
 import { dayNumber, type DailyPoint } from '../days.ts';
 import { slope, TREND_MIN_READINGS } from '../insights.ts';
 import { has, t } from '../messages.ts';
-import { LOCALE } from '../../../platform/i18n/locale.ts';
+import { formatter, LOCALE } from '../../../platform/i18n/locale.ts';
 import { bridgedDays, weeklyAverages, WEEKLY_DAYS } from './continuity.ts';
 
 /** One person on the chart. All people cover the SAME days, oldest first. */
@@ -164,14 +164,18 @@ function lineName(line: Scale): string {
   return t(`chart.line.${line}`);
 }
 
-const number1 = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+const number1 = formatter(() => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }));
 // Days are calendar days, not instants: formatted at UTC noon in UTC, so no zone moves them.
-const dayShort = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayLong = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dayTable = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const monthShort = new Intl.DateTimeFormat(LOCALE, { month: 'short', timeZone: 'UTC' });
-const monthYear = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const DAY_FORMATS = { short: dayShort, long: dayLong, table: dayTable, month: monthShort, monthYear } as const;
+const DAY_OPTIONS = {
+  short: { day: 'numeric', month: 'short' },
+  long: { day: 'numeric', month: 'long', year: 'numeric' },
+  table: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+  month: { month: 'short' },
+  monthYear: { month: 'short', year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+const DAY_FORMATS = Object.fromEntries(
+  Object.entries(DAY_OPTIONS).map(([style, options]) => [style, formatter(() => new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: 'UTC' }))]),
+) as Record<keyof typeof DAY_OPTIONS, () => Intl.DateTimeFormat>;
 
 /** A 'YYYY-MM-DD' day as seconds since the epoch at 12:00 UTC (the middle of the day in every zone's reading of it). */
 export function dayToUtcNoon(day: string): number {
@@ -180,16 +184,16 @@ export function dayToUtcNoon(day: string): number {
   return n * DAY_SECONDS + DAY_SECONDS / 2;
 }
 
-export type DayStyle = keyof typeof DAY_FORMATS;
+export type DayStyle = keyof typeof DAY_OPTIONS;
 
 /** A day for people: 'short' "Nov 14", 'long' "November 14, 2026", 'table' "Sat, Nov 14, 2026", 'month' "Nov", 'monthYear' "Nov 2026". */
 export function formatDay(day: string, style: DayStyle): string {
-  return DAY_FORMATS[style].format(dayToUtcNoon(day) * 1000);
+  return DAY_FORMATS[style]().format(dayToUtcNoon(day) * 1000);
 }
 
 /** The same, from uPlot's x value (seconds at UTC noon). */
 export function formatSeconds(seconds: number, style: DayStyle): string {
-  return DAY_FORMATS[style].format(seconds * 1000);
+  return DAY_FORMATS[style]().format(seconds * 1000);
 }
 
 /** "Emotional closeness: most recently 7 out of 10 (somewhat close), on Nov 14. Average 6.2. Rising over these days." */
@@ -207,7 +211,7 @@ export function describeLine(s: LineSummary, checkinDays: number): string {
         date: formatDay(s.latest.day, 'short'),
       }),
     );
-    if (s.readings > 1 && s.average !== null) parts.push(t('chart.summary.average', { average: number1.format(s.average) }));
+    if (s.readings > 1 && s.average !== null) parts.push(t('chart.summary.average', { average: number1().format(s.average) }));
     parts.push(t(`chart.summary.${s.direction}`));
   }
   return t('chart.summary.line', { line: lineName(s.line), details: parts.join(' ') });
