@@ -67,6 +67,15 @@ export default defineConfig({
     // The browser fetches a chunk's imports as it parses it; for a returning person they come
     // from the service worker's cache.
     modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
+    rolldownOptions: {
+      output: {
+        // What every screen runs (Preact, signals, the catalog API) in one file, not four: on a
+        // slow phone network each file of the first screen is another request in its critical path.
+        codeSplitting: {
+          groups: [{ name: 'core', test: /node_modules[\\/](preact|@preact[\\/]signals(-core)?)[\\/]|src[\\/]web[\\/]platform[\\/]i18n[\\/]translator/ }],
+        },
+      },
+    },
   },
   worker: { format: 'es' },
   // `npx vite` for UI work: the API comes from a running server (npm run serve, port 8080).
