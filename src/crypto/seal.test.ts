@@ -108,6 +108,13 @@ describe('sealed box', () => {
     expectCryptoError(() => open(new Uint8Array(0)), 'decrypt-failed');
   });
 
+  it('opens with the recipient public key given, and not with another one', () => {
+    const sealed = seal();
+    expect(hex(open(sealed, { recipientPublicKey: recipient.publicKey }))).toBe(hex(payload));
+    expectCryptoError(() => open(sealed, { recipientPublicKey: x25519.keygen().publicKey }), 'bad-signature');
+    expectCryptoError(() => open(sealed, { recipientPublicKey: recipient.publicKey.subarray(1) }), 'invalid-key');
+  });
+
   it('a correctly signed box that does not decrypt is decrypt-failed', () => {
     // A sender who signs garbage (or seals with the wrong key) passes the signature check only.
     const prefix = concatBytes(Uint8Array.of(1), x25519.keygen().publicKey, randomBytes(24), randomBytes(48));

@@ -94,15 +94,21 @@ export function sealTo({
 /**
  * Verifies the sender's signature first (CryptoError('bad-signature')), then decrypts
  * (CryptoError('decrypt-failed')). An unknown version byte is 'unsupported-version'.
+ * `recipientPublicKey`: the secret key's public half where the caller already holds it (an
+ * Identity derives it once); otherwise it is derived here, a base-point multiplication that is a
+ * few milliseconds of a phone's start per space key. One that does not belong to the secret key
+ * only makes the box fail to open (it is bound into the signature and the key).
  */
 export function openSealed({
   sealed,
   recipientSecretKey,
+  recipientPublicKey,
   senderVerifyKey,
   context,
 }: {
   sealed: Uint8Array;
   recipientSecretKey: Uint8Array;
+  recipientPublicKey?: Uint8Array;
   senderVerifyKey: Uint8Array;
   context: Uint8Array;
 }): Uint8Array {
@@ -110,7 +116,8 @@ export function openSealed({
   if (sealed.length === 0) throw new CryptoError('decrypt-failed');
   if (sealed[0] !== SEALED_VERSION) throw new CryptoError('unsupported-version');
   if (sealed.length < SEALED_OVERHEAD_BYTES) throw new CryptoError('decrypt-failed');
-  const recipientPub = x25519.getPublicKey(recipientSecretKey);
+  if (recipientPublicKey) assertKeyLength(recipientPublicKey, X25519_KEY_BYTES, 'recipient public key');
+  const recipientPub = recipientPublicKey ?? x25519.getPublicKey(recipientSecretKey);
   const split = sealed.length - SIGNATURE_BYTES;
   const prefix = sealed.subarray(0, split);
   const signature = sealed.subarray(split);

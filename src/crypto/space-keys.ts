@@ -57,6 +57,7 @@ export function openSpaceKey({
   epoch,
   recipientUserId,
   recipientSecretKey,
+  recipientPublicKey,
   senderUserId,
   senderVerifyKey,
 }: {
@@ -65,12 +66,15 @@ export function openSpaceKey({
   epoch: number;
   recipientUserId: string;
   recipientSecretKey: Uint8Array;
+  /** See openSealed: saves deriving it again when the caller holds it. */
+  recipientPublicKey?: Uint8Array;
   senderUserId: string;
   senderVerifyKey: Uint8Array;
 }): Uint8Array {
   const key = openSealed({
     sealed,
     recipientSecretKey,
+    recipientPublicKey,
     senderVerifyKey,
     context: spaceKeyContext(spaceId, epoch, recipientUserId, senderUserId),
   });

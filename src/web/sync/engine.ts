@@ -137,6 +137,11 @@ export function createSyncEngine(deps: SyncDeps) {
     if (wasRunning) emit(changeListeners, 'stopped');
   }
 
+  /** Lets the browser draw and take input before the next piece of work. */
+  function breathe(): Promise<void> {
+    return new Promise((resolve) => deps.clock.setTimeout(() => resolve(), 0));
+  }
+
   /** Loads the encrypted cache so the app works offline and shows something at once. */
   async function loadFromDevice(s: Session): Promise<void> {
     const snapshot = await deps.db.getDevice<Snapshot>(SNAPSHOT_KEY);
@@ -150,12 +155,15 @@ export function createSyncEngine(deps: SyncDeps) {
         } catch {
           state.integrityWarning = 'membership';
         }
+        // Checking the signatures, opening the keys and reading the records are each a few
+        // milliseconds of a phone's main thread: give it back between them, so a tap or a frame
+        // is never kept waiting for all of them (Lighthouse counts such waits as blocking time).
+        await breathe();
+        if (session !== s) return;
         openKeys(state, s.ring);
         s.states.set(summary.id, state);
         applyRecords(state, await deps.db.recordsOf(summary.id));
-        // Each space's signatures and records are a few milliseconds of a phone's main thread:
-        // give it back between spaces, so a tap or a frame is never kept waiting for all of them.
-        await new Promise((resolve) => deps.clock.setTimeout(() => resolve(undefined), 0));
+        await breathe();
         if (session !== s) return;
         if (state.needsRebuild) await rebuild(s, state);
       }

@@ -198,6 +198,7 @@ export function openKeys(state: SpaceState, ring: KeyRing): void {
         epoch: sealed.epoch,
         recipientUserId: ring.userId,
         recipientSecretKey: ring.identity.x25519.secretKey,
+        recipientPublicKey: ring.identity.x25519.publicKey,
         senderUserId: introduced.by,
         senderVerifyKey: sealer.ed25519,
       });
