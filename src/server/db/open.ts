@@ -24,9 +24,23 @@ export interface DatabaseConfig {
   migrate?: boolean | undefined;
 }
 
+/** The synchronous SQLite connection, for work that must not yield (SQLite only, see `exclusive`). */
+export interface SyncSqlite {
+  /** A prepared statement, from the same bounded cache Kysely's queries use. */
+  prepare(text: string): SQLite.Statement;
+  /** better-sqlite3's transaction: nested calls become savepoints, a throw rolls back its own level. */
+  transaction: SQLite.Database['transaction'];
+}
+
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /**
+   * SQLite only: runs `fn` synchronously on the one connection while Kysely holds it for us, so no
+   * Kysely transaction is open meanwhile and nothing interleaves with `fn`. Hot paths use it to run
+   * a batch of statements without a promise per statement (ADR 033).
+   */
+  exclusive?<T>(fn: (sqlite: SyncSqlite) => T): Promise<T>;
   /** A round trip to the database (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -65,10 +79,11 @@ function quoteSchema(schema: string): string {
  * query. Kysely renders one SQL string per query shape (values are bound parameters), so a small
  * cache of prepared statements keyed by SQL text removes that cost. Bounded; oldest out first.
  */
-function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase & SyncSqlite {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
+    transaction: sqlite.transaction.bind(sqlite),
     prepare(text: string) {
       let statement = cache.get(text);
       if (!statement) {
@@ -108,10 +123,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const cached = withStatementCache(sqlite);
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached }) });
     database = {
       db,
       dialect: 'sqlite',
+      exclusive: (fn) => db.connection().execute(async () => fn(cached)),
       ping: async () => {
         await sql`select 1`.execute(db);
       },

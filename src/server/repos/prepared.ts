@@ -17,14 +17,20 @@ interface Template {
  * `build` receives opaque placeholders instead of real arguments and must use each only as a
  * bound value (a comparison operand, a value to insert, a limit), never to shape the query.
  */
+export interface Prepared<Args extends unknown[], Row> {
+  (db: Kysely<DB>, ...args: Args): Promise<QueryResult<Row>>;
+  /** The SQL for `db`'s dialect and its parameters for `args`: for a synchronous SQLite batch. */
+  compiled(db: Kysely<DB>): { sql: string; parameters(...args: Args): unknown[] };
+}
+
 export function prepared<Args extends unknown[], Row>(
   arity: Args['length'],
   build: (db: Kysely<DB>, ...args: any[]) => Compilable<Row>,
-): (db: Kysely<DB>, ...args: Args) => Promise<QueryResult<Row>> {
+): Prepared<Args, Row> {
   const placeholders = Array.from({ length: arity }, (_, i) => `\u0000prepared-argument-${i}\u0000`);
   // Keyed by the dialect adapter, shared by a database and its transactions.
   const templates = new WeakMap<object, Template>();
-  return (db, ...args) => {
+  const templateFor = (db: Kysely<DB>): Template => {
     const adapter = db.getExecutor().adapter;
     let template = templates.get(adapter);
     if (!template) {
@@ -38,7 +44,16 @@ export function prepared<Args extends unknown[], Row>(
       };
       templates.set(adapter, template);
     }
-    const parameters = template.slots.map((slot) => ('arg' in slot ? args[slot.arg] : slot.value));
-    return db.executeQuery<Row>(CompiledQuery.raw(template.sql, parameters));
+    return template;
   };
+  const bind = (template: Template, args: unknown[]) => template.slots.map((slot) => ('arg' in slot ? args[slot.arg] : slot.value));
+  const run = (db: Kysely<DB>, ...args: Args) => {
+    const template = templateFor(db);
+    return db.executeQuery<Row>(CompiledQuery.raw(template.sql, bind(template, args)));
+  };
+  run.compiled = (db: Kysely<DB>) => {
+    const template = templateFor(db);
+    return { sql: template.sql, parameters: (...args: Args) => bind(template, args) };
+  };
+  return run;
 }

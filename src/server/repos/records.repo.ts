@@ -1,5 +1,8 @@
 import { CompiledQuery, type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import { prepared } from './prepared.ts';
+import { addBytes } from './users.repo.ts';
+import { isUniqueViolation } from './db-errors.ts';
+import type { SyncSqlite } from '../db/open.ts';
 import type { DB, RecordsTable } from '../db/types.ts';
 
 export type RecordRow = Selectable<RecordsTable>;
@@ -101,6 +104,15 @@ select r.ord, r.seq,
     then 1 / (r.seq - r.seq) else 0 end as quota_guard
 from ranked r join claimed c on c.id = r.space_id join person p on p.id = r.author_id`;
 
+export interface WriteQuotas {
+  /** Bytes a space and a person may keep; 0 for no limit. */
+  spaceBytes: number;
+  personBytes: number;
+}
+
+/** Thrown inside a savepoint to undo one write that a quota refuses (never leaves writeManySqlite). */
+const OVER_QUOTA = Symbol('over quota');
+
 /** True for the error WRITE_MANY_PG raises when a quota would be exceeded. */
 export function isQuotaGuard(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '22012';
@@ -176,6 +188,45 @@ export function recordsRepo(db: Kysely<DB>) {
       const out: Array<{ seq: number; members: string[] } | undefined> = rows.map(() => undefined);
       for (const f of found) out[Number(f.ord) - 1] = { seq: Number(f.seq), members: splitIds(f.members) };
       return out;
+    },
+
+    /**
+     * SQLite only: the record writes that arrived together, in one transaction run synchronously
+     * on the connection (Database.exclusive: no promise per statement, one commit and one fsync),
+     * each in its own savepoint: claim (claimSeq), insert, the writer's count. Per item, its seq
+     * and the members to tell, or undefined when it was not stored (a condition of the claim
+     * failed, its id is taken, or a quota would be exceeded; its savepoint undid its changes) and
+     * the caller sends it down the general path, which finds out why. Any other error (the disk)
+     * rolls back the whole batch and rejects.
+     */
+    writeManySqlite(sqlite: SyncSqlite, rows: readonly Omit<RecordRow, 'seq'>[], quotas: WriteQuotas): Array<{ seq: number; members: string[] } | undefined> {
+      const claim = claimSeq.compiled(db);
+      const add = insert.compiled(db);
+      const count = addBytes.compiled(db);
+      const claimStatement = sqlite.prepare(claim.sql);
+      const insertStatement = sqlite.prepare(add.sql);
+      const countStatement = sqlite.prepare(count.sql);
+      const one = sqlite.transaction((row: Omit<RecordRow, 'seq'>) => {
+        const size = row.ciphertext.length;
+        const claimed = claimStatement.get(...claim.parameters(row.space_id, row.author_id, row.epoch, size)) as { seq: number; bytes_used: number; members: string | null } | undefined;
+        if (!claimed) return undefined;
+        // Quotas (ADR 030) refuse only a write that grows what is stored, as the general path does.
+        if (size > 0 && quotas.spaceBytes > 0 && claimed.bytes_used > quotas.spaceBytes) throw OVER_QUOTA;
+        insertStatement.run(...add.parameters(row.space_id, claimed.seq, row.id, row.author_id, row.epoch, row.ciphertext, row.created_at));
+        const person = countStatement.get(...count.parameters(row.author_id, size)) as { bytes_used: number } | undefined;
+        if (size > 0 && quotas.personBytes > 0 && (person?.bytes_used ?? 0) > quotas.personBytes) throw OVER_QUOTA;
+        return { seq: Number(claimed.seq), members: splitIds(claimed.members) };
+      });
+      return sqlite.transaction(() =>
+        rows.map((row) => {
+          try {
+            return one(row);
+          } catch (error) {
+            if (error === OVER_QUOTA || isUniqueViolation(error)) return undefined;
+            throw error;
+          }
+        }),
+      )();
     },
 
     async insert(row: RecordRow): Promise<void> {

@@ -11,7 +11,8 @@ import { comfortRepo } from './comfort.repo.ts';
 import { invitesRepo } from './invites.repo.ts';
 import { pushRepo } from './push.repo.ts';
 import { rateLimitsRepo } from './rate-limits.repo.ts';
-import { recordsRepo } from './records.repo.ts';
+import { type RecordRow, type WriteQuotas, isQuotaGuard, recordsRepo } from './records.repo.ts';
+import { isDeadlock, isUniqueViolation } from './db-errors.ts';
 import { roundsRepo } from './rounds.repo.ts';
 import { sessionsRepo } from './sessions.repo.ts';
 import { signupPermitsRepo } from './signup-permits.repo.ts';
@@ -47,17 +48,36 @@ export interface Store {
    * PostgreSQL (many connections, its own group commit) it is a plain transaction.
    */
   batchedTransaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  /**
+   * Record writes without deletions that arrived together, in one go: WRITE_MANY_PG on
+   * PostgreSQL, one synchronous transaction on SQLite (ADR 033). Per item, its seq and the members
+   * to tell, or undefined when it was not stored (a condition, a taken id, a quota, a deadlock):
+   * the caller then takes the general path, which answers exactly.
+   */
+  writeRecords(rows: readonly Omit<RecordRow, 'seq'>[], quotas: WriteQuotas): Promise<Array<{ seq: number; members: string[] } | undefined>>;
   ping(): Promise<void>;
 }
 
 export function createStore(database: Database): Store {
   const repos = bindRepos(database.db);
   const transaction = <T>(fn: (repos: Repos) => Promise<T>): Promise<T> => database.db.transaction().execute((trx) => fn(bindRepos(trx)));
+  const exclusive = database.exclusive;
   return {
     dialect: database.dialect,
     repos,
     transaction,
     batchedTransaction: database.dialect === 'sqlite' ? groupCommit(database.db) : transaction,
+    writeRecords: exclusive
+      ? (rows, quotas) => exclusive((sqlite) => repos.records.writeManySqlite(sqlite, rows, quotas))
+      : async (rows, quotas) => {
+          try {
+            return await repos.records.writeMany(rows, quotas);
+          } catch (error) {
+            // The statement stored nothing: each item goes its own way and learns why.
+            if (isUniqueViolation(error) || isQuotaGuard(error) || isDeadlock(error)) return rows.map(() => undefined);
+            throw error;
+          }
+        },
     ping: () => database.ping(),
   };
 }
@@ -132,8 +152,3 @@ function groupCommit(db: Kysely<DB>) {
     });
 }
 
-/** True for a UNIQUE or PRIMARY KEY violation on either dialect. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

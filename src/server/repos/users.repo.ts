@@ -15,7 +15,7 @@ export interface CredentialsUpdate {
 }
 
 /** Adds to the writer's storage count and returns it (the per-person quota, ADR 030). */
-const addBytes = prepared<[string, number], { bytes_used: number }>(2, (db, id, bytes) =>
+export const addBytes = prepared<[string, number], { bytes_used: number }>(2, (db, id, bytes) =>
   db
     .updateTable('users')
     .set((eb) => ({ bytes_used: eb('bytes_used', '+', bytes) }))

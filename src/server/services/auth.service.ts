@@ -22,7 +22,8 @@ import { SESSION_TOUCH_INTERVAL_MS, SESSION_TTL_MS } from '../../shared/limits.t
 import { constantTimeEqual, fromB64url, hmacSha256, sha256, toB64url } from '../crypto.ts';
 import { AppError } from '../http/errors.ts';
 import { sessionLabel } from '../http/user-agent.ts';
-import { type Repos, isUniqueViolation } from '../repos/store.ts';
+import { isUniqueViolation } from '../repos/db-errors.ts';
+import type { Repos } from '../repos/store.ts';
 import type { UserRow } from '../repos/users.repo.ts';
 import type { SessionRow } from '../repos/sessions.repo.ts';
 import { type Notice, type ServiceDeps, notify } from './common.ts';

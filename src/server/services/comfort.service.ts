@@ -17,7 +17,7 @@ import { COMFORT_RUN_TTL_MS, COMFORT_RUN_WAIT_MS, comfortCiphertextBytes } from 
 import { fromB64url, toB64url } from '../crypto.ts';
 import { AppError } from '../http/errors.ts';
 import type { ComfortPostRow, ComfortRunRow } from '../repos/comfort.repo.ts';
-import { isUniqueViolation } from '../repos/store.ts';
+import { isUniqueViolation } from '../repos/db-errors.ts';
 import { type ServiceDeps, notify } from './common.ts';
 import { requireActiveMember, requireMember } from './spaces.service.ts';
 

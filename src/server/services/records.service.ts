@@ -10,8 +10,8 @@ import { RECORDS_PAGE_DEFAULT } from '../../shared/limits.ts';
 import { fromB64url, toB64url } from '../crypto.ts';
 import { AppError } from '../http/errors.ts';
 import { createBatcher } from '../repos/batch.ts';
-import { type RecordRow, isQuotaGuard } from '../repos/records.repo.ts';
-import { isUniqueViolation } from '../repos/store.ts';
+import { isUniqueViolation } from '../repos/db-errors.ts';
+import type { RecordRow } from '../repos/records.repo.ts';
 import { type ServiceDeps, notify } from './common.ts';
 import type { SpaceMembership } from './auth.service.ts';
 import type { Limits } from '../limits.ts';
@@ -23,8 +23,8 @@ import type { Limits } from '../limits.ts';
  */
 export const PG_WRITE_BATCH_MAX = 128;
 export const PG_WRITES_IN_FLIGHT = 1;
-
-const isDeadlock = (error: unknown) => (error as { code?: unknown } | null)?.code === '40P01';
+/** SQLite: writes per transaction (one connection, so one transaction at a time). */
+const SQLITE_WRITE_BATCH_MAX = 64;
 
 export function createRecordsService(deps: ServiceDeps & { limits: Pick<Limits, 'personStorageBytes' | 'spaceStorageBytes'>; onWrite?: () => void }) {
   const { store, now, limits } = deps;
@@ -50,25 +50,16 @@ export function createRecordsService(deps: ServiceDeps & { limits: Pick<Limits, 
   }
 
   /**
-   * PostgreSQL: writes without deletions go out in batches (WRITE_MANY_PG; one statement and one
-   * commit for all that arrived meanwhile). A batch that stored nothing because one of its items
-   * hit a taken id, a quota or a deadlock answers every item undefined: each then takes the general
-   * path on its own.
+   * Writes without deletions go out in batches: all that arrived meanwhile in one statement and
+   * one commit (PostgreSQL, WRITE_MANY_PG) or one synchronous transaction (SQLite). An item the
+   * batch did not store (a taken id, a quota, a failed condition) takes the general path on its own.
    */
-  const pgWrite =
+  const batchWrite = createBatcher(
+    (rows: Array<Omit<RecordRow, 'seq'>>) => store.writeRecords(rows, { spaceBytes: limits.spaceStorageBytes, personBytes: limits.personStorageBytes }),
     store.dialect === 'postgres'
-      ? createBatcher(
-          async (rows: Array<Omit<RecordRow, 'seq'>>) => {
-            try {
-              return await store.repos.records.writeMany(rows, { spaceBytes: limits.spaceStorageBytes, personBytes: limits.personStorageBytes });
-            } catch (error) {
-              if (isUniqueViolation(error) || isQuotaGuard(error) || isDeadlock(error)) return rows.map(() => undefined);
-              throw error;
-            }
-          },
-          { maxBatch: PG_WRITE_BATCH_MAX, maxInFlight: PG_WRITES_IN_FLIGHT },
-        )
-      : undefined;
+      ? { maxBatch: PG_WRITE_BATCH_MAX, maxInFlight: PG_WRITES_IN_FLIGHT }
+      : { maxBatch: SQLITE_WRITE_BATCH_MAX, maxInFlight: 1, gatherTurn: true },
+  );
 
   async function written(spaceId: string, seq: number, members: string[]): Promise<{ seq: number; duplicate: false }> {
     deps.onWrite?.();
@@ -80,9 +71,9 @@ export function createRecordsService(deps: ServiceDeps & { limits: Pick<Limits, 
     /**
      * Statements per new record: the session and membership (one, in requireSessionInSpace), then
      * on PostgreSQL one more, shared with the writes that arrived meanwhile (WRITE_MANY_PG,
-     * committing on its own), on SQLite three in a shared transaction (claim with the members to
-     * tell, insert, the writer's count). The general path below handles deletions and finds out
-     * why a write was not stored.
+     * committing on its own), on SQLite three in one synchronous transaction shared with them
+     * (claim with the members to tell, insert, the writer's count). The general path below
+     * handles deletions and finds out why a write was not stored.
      */
     async write(
       userId: string,
@@ -99,8 +90,8 @@ export function createRecordsService(deps: ServiceDeps & { limits: Pick<Limits, 
         return sameRecord(found, userId, body.epoch, ciphertext);
       };
 
-      if (pgWrite && deletes.length === 0) {
-        const done = await pgWrite({ space_id: spaceId, id: body.id, author_id: userId, epoch: body.epoch, ciphertext, created_at: now() });
+      if (deletes.length === 0) {
+        const done = await batchWrite({ space_id: spaceId, id: body.id, author_id: userId, epoch: body.epoch, ciphertext, created_at: now() });
         if (done) return written(spaceId, done.seq, done.members);
         // Not stored: the general path finds out why and answers exactly (or stores it).
       }

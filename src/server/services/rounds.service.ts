@@ -17,7 +17,7 @@ import type { CreateRoundBody, RoundSubmission, RoundSummary, SubmitRoundBody } 
 import { fromB64url, toB64url } from '../crypto.ts';
 import { AppError } from '../http/errors.ts';
 import type { ParticipantStatusRow, RoundRow } from '../repos/rounds.repo.ts';
-import { isUniqueViolation } from '../repos/store.ts';
+import { isUniqueViolation } from '../repos/db-errors.ts';
 import { type ServiceDeps, notify, pushAfterCommit } from './common.ts';
 import { requireActiveMember, requireMember } from './spaces.service.ts';
 

@@ -10,7 +10,8 @@ import type { CreateSpaceBody, DepartureInfo, LeaveBody, MembershipLogEntry, Rot
 import { fromB64url, toB64url } from '../crypto.ts';
 import { AppError } from '../http/errors.ts';
 import type { MemberWithKeys, SpaceKeyRow, SpaceRow } from '../repos/spaces.repo.ts';
-import { type Store, isUniqueViolation } from '../repos/store.ts';
+import { isUniqueViolation } from '../repos/db-errors.ts';
+import type { Store } from '../repos/store.ts';
 import { type Notice, type ServiceDeps, notify } from './common.ts';
 import type { PublicKeysOf } from './membership-checks.ts';
 import { checkCreateEntry, checkDeparture, checkNextEntry } from './membership-checks.ts';
