@@ -21,7 +21,7 @@ export function eventsRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get('/events', requireSession, (c) => {
     const { userId, sessionId } = c.var.auth;
     c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, async (stream) => {
+    const response = streamSSE(c, async (stream) => {
       metrics.sseConnections.inc();
       let finish!: () => void;
       const finished = new Promise<void>((resolve) => {
@@ -67,5 +67,8 @@ export function eventsRoutes(deps: RouteDeps) {
     }, async (error) => {
       logger.warn({ err: { name: error.name, message: error.message } }, 'event stream failed');
     });
+    // streamSSE says no-cache; like every /api answer, the stream is no-store (never kept at all).
+    response.headers.set('Cache-Control', 'no-store');
+    return response;
   });
 }
