@@ -41,6 +41,14 @@ export interface Database {
    * a batch of statements without a promise per statement (ADR 033).
    */
   exclusive?<T>(fn: (sqlite: SyncSqlite) => T): Promise<T>;
+  /**
+   * SQLite only: a second connection that only reads, for the hot lookups made outside any
+   * transaction (a request's session, a page of records). In WAL mode it sees exactly what was
+   * committed when each statement starts, never a transaction still open on the writer's
+   * connection, so it needs no turn on that connection and no promise per statement (ADR 033).
+   * Opened on first use (after the migrations).
+   */
+  reader?(): SyncSqlite;
   /** A round trip to the database (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -125,14 +133,29 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     sqlite.pragma('busy_timeout = 5000');
     const cached = withStatementCache(sqlite);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached }) });
+    const path = config.sqlitePath;
+    let reader: (SqliteDatabase & SyncSqlite) | undefined;
     database = {
       db,
       dialect: 'sqlite',
       exclusive: (fn) => db.connection().execute(async () => fn(cached)),
+      reader: () => {
+        if (!reader) {
+          const connection = new SQLite(path, { fileMustExist: true });
+          connection.pragma('query_only = ON');
+          connection.pragma('busy_timeout = 5000');
+          reader = withStatementCache(connection);
+        }
+        return reader;
+      },
       ping: async () => {
         await sql`select 1`.execute(db);
       },
-      close: () => db.destroy(),
+      close: async () => {
+        reader?.close();
+        reader = undefined;
+        await db.destroy();
+      },
     };
   }
   if (config.migrate !== false) {

@@ -5,6 +5,7 @@
  * The builder stays the single source of the SQL, for both dialects.
  */
 import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from 'kysely';
+import type { SyncSqlite } from '../db/open.ts';
 import type { DB } from '../db/types.ts';
 
 type Slot = { arg: number } | { value: unknown };
@@ -21,6 +22,8 @@ export interface Prepared<Args extends unknown[], Row> {
   (db: Kysely<DB>, ...args: Args): Promise<QueryResult<Row>>;
   /** The SQL for `db`'s dialect and its parameters for `args`: for a synchronous SQLite batch. */
   compiled(db: Kysely<DB>): { sql: string; parameters(...args: Args): unknown[] };
+  /** The rows, read at once on SQLite's reading connection (Database.reader); `db` gives the dialect. */
+  read(reader: SyncSqlite, db: Kysely<DB>, ...args: Args): Row[];
 }
 
 export function prepared<Args extends unknown[], Row>(
@@ -54,6 +57,10 @@ export function prepared<Args extends unknown[], Row>(
   run.compiled = (db: Kysely<DB>) => {
     const template = templateFor(db);
     return { sql: template.sql, parameters: (...args: Args) => bind(template, args) };
+  };
+  run.read = (reader: SyncSqlite, db: Kysely<DB>, ...args: Args) => {
+    const template = templateFor(db);
+    return reader.prepare(template.sql).all(...bind(template, args)) as Row[];
   };
   return run;
 }

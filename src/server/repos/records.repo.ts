@@ -153,7 +153,8 @@ async function release(db: Kysely<DB>, spaceId: string, authorId: string, bytes:
   await db.updateTable('users').set((eb) => ({ bytes_used: eb('bytes_used', '-', bytes) })).where('id', '=', authorId).execute();
 }
 
-export function recordsRepo(db: Kysely<DB>) {
+/** `reader`: SQLite's reading connection for pages of records (absent in a transaction and on PostgreSQL). */
+export function recordsRepo(db: Kysely<DB>, reader?: SyncSqlite) {
   return {
     async findById(spaceId: string, id: string): Promise<StoredFields | undefined> {
       return (await findById(db, spaceId, id)).rows[0];
@@ -257,7 +258,7 @@ export function recordsRepo(db: Kysely<DB>) {
 
     /** Up to `limit` records with since < seq <= upto, in order. */
     async listWindow(spaceId: string, since: number, upto: number, limit: number): Promise<Array<Omit<RecordRow, 'space_id'>>> {
-      return (await listWindow(db, spaceId, since, upto, limit)).rows;
+      return reader ? listWindow.read(reader, db, spaceId, since, upto, limit) : (await listWindow(db, spaceId, since, upto, limit)).rows;
     },
   };
 }

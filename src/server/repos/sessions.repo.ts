@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { SyncSqlite } from '../db/open.ts';
 import type { DB, SessionsTable, SpaceMembersTable } from '../db/types.ts';
 import { prepared } from './prepared.ts';
 
@@ -34,18 +35,19 @@ export type SessionInSpaceRow = Pick<SessionRow, 'id' | 'user_id' | 'expires_at'
   head_seq: number | null;
 };
 
-export function sessionsRepo(db: Kysely<DB>) {
+/** `reader`: SQLite's reading connection for the hot lookups (absent in a transaction and on PostgreSQL). */
+export function sessionsRepo(db: Kysely<DB>, reader?: SyncSqlite) {
   return {
     async insert(row: SessionRow): Promise<void> {
       await db.insertInto('sessions').values(row).execute();
     },
 
     async findByTokenHash(tokenHash: Buffer): Promise<SessionRow | undefined> {
-      return (await byTokenHash(db, tokenHash)).rows[0];
+      return reader ? byTokenHash.read(reader, db, tokenHash)[0] : (await byTokenHash(db, tokenHash)).rows[0];
     },
 
     async findByTokenHashInSpace(tokenHash: Buffer, spaceId: string): Promise<SessionInSpaceRow | undefined> {
-      const row = (await byTokenHashInSpace(db, tokenHash, spaceId)).rows[0];
+      const row = reader ? byTokenHashInSpace.read(reader, db, tokenHash, spaceId)[0] : (await byTokenHashInSpace(db, tokenHash, spaceId)).rows[0];
       return row && { ...row, head_seq: row.head_seq === null ? null : Number(row.head_seq) };
     },
 

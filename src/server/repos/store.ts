@@ -4,7 +4,7 @@
  * transaction (committed when it resolves, rolled back when it throws).
  */
 import { CompiledQuery, type Kysely } from 'kysely';
-import type { Database, Dialect } from '../db/open.ts';
+import type { Database, Dialect, SyncSqlite } from '../db/open.ts';
 import type { DB } from '../db/types.ts';
 import { authFailuresRepo } from './auth-failures.repo.ts';
 import { comfortRepo } from './comfort.repo.ts';
@@ -19,13 +19,14 @@ import { signupPermitsRepo } from './signup-permits.repo.ts';
 import { spacesRepo } from './spaces.repo.ts';
 import { usersRepo } from './users.repo.ts';
 
-export function bindRepos(db: Kysely<DB>) {
+/** `reader`: SQLite's reading connection, for repositories outside a transaction only (a transaction reads its own writes). */
+export function bindRepos(db: Kysely<DB>, reader?: SyncSqlite) {
   return {
     users: usersRepo(db),
-    sessions: sessionsRepo(db),
+    sessions: sessionsRepo(db, reader),
     spaces: spacesRepo(db),
     invites: invitesRepo(db),
-    records: recordsRepo(db),
+    records: recordsRepo(db, reader),
     rounds: roundsRepo(db),
     comfort: comfortRepo(db),
     rateLimits: rateLimitsRepo(db),
@@ -59,7 +60,7 @@ export interface Store {
 }
 
 export function createStore(database: Database): Store {
-  const repos = bindRepos(database.db);
+  const repos = bindRepos(database.db, database.reader?.());
   const transaction = <T>(fn: (repos: Repos) => Promise<T>): Promise<T> => database.db.transaction().execute((trx) => fn(bindRepos(trx)));
   const exclusive = database.exclusive;
   return {
