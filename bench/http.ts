@@ -48,7 +48,7 @@ export { percentile } from './load.ts';
 
 const PULL_RECORDS = Number(process.env.PULL_RECORDS ?? 10);
 const SYNC_RECORDS = Number(process.env.BENCH_SYNC_RECORDS) || 100_000;
-const SEED_RECORDS = 200;
+export const SEED_RECORDS = 200;
 
 export interface Listening {
   base: string;
@@ -117,7 +117,7 @@ interface LeanStore {
 
 const RECORDS_PATH = /^\/api\/spaces\/([^/]+)\/records(?:\?(.*))?$/;
 
-function leanHandler(store: LeanStore) {
+export function leanHandler(store: LeanStore) {
   const send = (res: ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
@@ -158,14 +158,14 @@ function leanHandler(store: LeanStore) {
   };
 }
 
-async function listenNode(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Listening> {
+export async function listenNode(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Listening> {
   const server = createServer({ keepAlive: true }, handler);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => closeServer(server) };
 }
 
 /** SQLite: the app's pragmas, and its group commit (one transaction per turn of the event loop, a savepoint per write). */
-function leanSqlite(path: string): LeanStore & { close(): void } {
+export function leanSqlite(path: string): LeanStore & { close(): void } {
   const db = new SQLite(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -245,7 +245,7 @@ function leanPostgres(url: string, schema: string, notifier: Notifier): LeanStor
 
 // ---------------------------------------------------------------------------------------------
 
-function writeRequest(space: TestSpace, user: TestUser) {
+export function writeRequest(space: TestSpace, user: TestUser) {
   return {
     path: `/api/spaces/${space.id}/records`,
     method: 'POST',
@@ -255,12 +255,12 @@ function writeRequest(space: TestSpace, user: TestUser) {
 }
 
 /** An incremental pull: what a client fetches after a live notice (PULL_RECORDS records, 297 bytes each). */
-function pullRequest(space: TestSpace, user: TestUser, head: number) {
+export function pullRequest(space: TestSpace, user: TestUser, head: number) {
   return { path: `/api/spaces/${space.id}/records?since=${head - PULL_RECORDS}&limit=${PULL_RECORDS}`, headers: { cookie: user.cookie } };
 }
 
 /** A couple with SEED_RECORDS records, made through the app's HTTP API. */
-async function seedCouple(base: string): Promise<{ a: TestUser; b: TestUser; space: TestSpace }> {
+export async function seedCouple(base: string): Promise<{ a: TestUser; b: TestUser; space: TestSpace }> {
   const client = httpClient(base);
   const a = await createUser(client);
   const b = await createUser(client);
