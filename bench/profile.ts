@@ -3,8 +3,8 @@
  * with `lean`, the lean route of bench/http.ts on the same database file) on SQLite, loads it from
  * the separate load generator for BENCH_SLICE_MS (6000) after a warm-up, and samples this
  * process's CPU meanwhile with V8's profiler. It prints the request rate (slowed by the sampling)
- * and the share of samples by package or source file, then the functions with the most samples
- * of their own. Comparing the app with `lean` shows what the framework and our code add (ADR 033,
+ * and the share of samples by package or source file, the functions with the most samples of
+ * their own, and native samples (statements, socket writes) by the function that called in. Comparing the app with `lean` shows what the framework and our code add (ADR 033,
  * "Second pass", found its three changes this way). A diagnostic for people, not a figure of
  * `npm run bench`; it asserts nothing.
  */
@@ -22,7 +22,7 @@ interface CallFrame {
   lineNumber: number;
 }
 interface Profile {
-  nodes: Array<{ id: number; callFrame: CallFrame }>;
+  nodes: Array<{ id: number; callFrame: CallFrame; children?: number[] }>;
   samples: number[];
   timeDeltas: number[];
 }
@@ -68,8 +68,11 @@ async function main(): Promise<void> {
     session.disconnect();
 
     const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    const parents = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
     const byPlace = new Map<string, number>();
     const byFunction = new Map<string, number>();
+    const nativeByCaller = new Map<string, number>();
     let total = 0;
     profile.samples.forEach((id, i) => {
       const time = profile.timeDeltas[i + 1] ?? 0;
@@ -78,12 +81,20 @@ async function main(): Promise<void> {
       total += time;
       const place = placeOf(frame);
       byPlace.set(place, (byPlace.get(place) ?? 0) + time);
-      const fn = `${place} ${frame.functionName || '(anonymous)'}:${frame.lineNumber + 1}`;
-      byFunction.set(fn, (byFunction.get(fn) ?? 0) + time);
+      const name = (f: CallFrame) => `${placeOf(f)} ${f.functionName || '(anonymous)'}:${f.lineNumber + 1}`;
+      byFunction.set(name(frame), (byFunction.get(name(frame)) ?? 0) + time);
+      // Native work (a database statement, a socket write) counted against the code that called it.
+      if (!frame.url) {
+        let up = parents.get(id);
+        while (up !== undefined && !frames.get(up)?.url) up = parents.get(up);
+        const caller = up === undefined ? '(no JavaScript caller)' : name(frames.get(up)!);
+        nativeByCaller.set(caller, (nativeByCaller.get(caller) ?? 0) + time);
+      }
     });
     console.log(`${lean ? 'lean' : 'app'} ${kind}: ${Math.round(measured.get(kind)!.rps)} requests/s while sampled`);
     console.log(`\nshare of samples, by place:\n${shares(byPlace, total, 25)}`);
     console.log(`\nfunctions with the most samples of their own:\n${shares(byFunction, total, 30)}`);
+    console.log(`\nnative samples, by the JavaScript function that called in:\n${shares(nativeByCaller, total, 15)}`);
   } finally {
     await leanServer?.close();
     leanStore?.close();
