@@ -85,8 +85,9 @@ it('a backup taken while writes stream in restores every write acknowledged befo
 
   const acked = new Map<string, { seq: number; ciphertext: string }>();
   let stopWriting = false;
-  let reached!: () => void;
-  const enough = new Promise<void>((r) => (reached = r));
+  // Resolves once that many writes are acknowledged.
+  const waiting: Array<{ count: number; resolve: () => void }> = [];
+  const ackedAtLeast = (count: number) => new Promise<void>((resolve) => waiting.push({ count, resolve }));
   const writer = async () => {
     while (!stopWriting) {
       const id = newId();
@@ -98,11 +99,11 @@ it('a backup taken while writes stream in restores every write acknowledged befo
       });
       if (res.status !== 201) throw new Error(`write answered ${res.status}`);
       acked.set(id, { seq: ((await res.json()) as { seq: number }).seq, ciphertext });
-      if (acked.size >= 120) reached();
+      for (const w of waiting) if (acked.size >= w.count) w.resolve();
     }
   };
   const writers = Array.from({ length: 4 }, writer);
-  await enough;
+  await ackedAtLeast(120);
 
   // Everything acknowledged up to here must be in the backup; writes go on while it runs.
   const before = new Map(acked);
@@ -110,8 +111,8 @@ it('a backup taken while writes stream in restores every write acknowledged befo
   expect(backup.stdout).toMatch(/Backed up \d+ pages/);
   const during = acked.size;
   expect(during).toBeGreaterThanOrEqual(before.size);
-  // Keep writing a little after the backup, then stop.
-  await new Promise((r) => setTimeout(r, 200));
+  // Keep writing a little after the backup (ten more acknowledged writes), then stop.
+  await ackedAtLeast(during + 10);
   stopWriting = true;
   await Promise.all(writers);
   expect(acked.size).toBeGreaterThan(during);

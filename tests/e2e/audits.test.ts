@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPerson } from './support/browser.ts';
-import { controlShifts } from './support/shift-audit.ts';
+import { controlShifts, watcherLooked } from './support/shift-audit.ts';
 import { tapMisses } from './support/tap-audit.ts';
 
 let browser: Browser;
@@ -35,7 +35,8 @@ describe('the e2e audits', () => {
     const person = await newPerson(browser, 'http://127.0.0.1', { width: 390, height: 640 }, { watchShifts: true });
     await person.page.route('http://127.0.0.1/', (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
     await person.page.goto('http://127.0.0.1/');
-    await person.page.waitForTimeout(700);
+    // The watcher knows where the button sits before anything changes.
+    await watcherLooked(person.page);
     // Late content with nobody touching anything.
     await person.page.evaluate(() => (document.getElementById('late')!.textContent = 'Two members so far.'));
     await expect.poll(() => person.page.evaluate(() => window.__controlShifts?.length ?? 0)).toBeGreaterThan(0);
@@ -44,7 +45,7 @@ describe('the e2e audits', () => {
     // Content a tap brings is the person's own doing.
     await person.page.evaluate(() => document.getElementById('go')!.addEventListener('click', () => (document.getElementById('late')!.innerHTML += '<br>More.')));
     await person.page.click('#go');
-    await person.page.waitForTimeout(300);
+    await watcherLooked(person.page);
     expect(await controlShifts(person.page)).toEqual([]);
     await person.context.close();
   });

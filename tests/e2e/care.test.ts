@@ -22,6 +22,7 @@ import { startServer, type RunningServer } from './support/app-server.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, type Person } from './support/browser.ts';
 import { shareASpace } from './support/journeys.ts';
+import { networkQuiet } from './support/network-quiet.ts';
 
 const run = Math.random().toString(36).slice(2, 8);
 const EXIT_URL = 'https://exit.example/weather';
@@ -61,17 +62,10 @@ async function helpKept(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => localStorage.getItem('innermost.care') !== null), { timeout: 15_000 }).toBe(true);
   // The service worker has stored the whole build (its install fetches every file once).
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  // And the screen underneath has finished its own loading (a list from the server, code on
-  // demand): a full second with no request at all.
-  let last = Date.now();
-  const onRequest = () => (last = Date.now());
-  page.context().on('request', onRequest);
-  try {
-    while (Date.now() - last < 1_000) await new Promise((r) => setTimeout(r, 100));
-  } finally {
-    page.context().off('request', onRequest);
-  }
+  // And the screen underneath has finished its own loading (a list from the server, code on demand).
+  await networkQuiet(page);
 }
+
 
 /** Row counts of every table the server keeps (rate limits aside: they count requests, not data). */
 function tableCounts(server: RunningServer): Record<string, number> {
@@ -217,7 +211,6 @@ describe('care and safety', () => {
     await a.page.goto('/start');
     await h1(a.page, text('start.title')).waitFor();
     await helpKept(a.page);
-    await new Promise((r) => setTimeout(r, 500));
     const before = tableCounts(server);
     const recorder = recordRequests(a);
     await a.page.getByRole('link', { name: text('start.unsafe'), exact: true }).tap();
@@ -231,7 +224,8 @@ describe('care and safety', () => {
     // The quiet ways out point to their screens.
     await a.page.getByRole('link', { name: 'Go to Account', exact: true }).tap();
     await h1(a.page, text('settings.title')).waitFor();
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Whatever Account asks of the server has been answered (reads only, so the counts stand).
+    await networkQuiet(a.page);
     expect(tableCounts(server)).toEqual(before);
     // Onboarding kept no reason either: it still asks.
     await a.page.goto('/start');

@@ -25,6 +25,7 @@ import { startServer, type RunningServer } from './support/app-server.ts';
 import { a11yJournal } from './support/axe.ts';
 import { launchBrowser, type Person } from './support/browser.ts';
 import { shareASpace } from './support/journeys.ts';
+import { networkQuiet } from './support/network-quiet.ts';
 import { expectNothingTypedOnServer } from './support/privacy.ts';
 import { TapCount } from './support/tap-count.ts';
 import { createPushService, type PushService } from '../support/push-service.ts';
@@ -310,7 +311,7 @@ describe('listening turns and the bad-day share', () => {
 
   it('no typed piece, bad-day line or reply reaches the server’s files, log or pushes', async () => {
     // Let the tombstones of the last deletions reach the server first.
-    await a.page.waitForTimeout(3000);
+    await Promise.all([networkQuiet(a.page), networkQuiet(b.page)]);
     await expectNothingTypedOnServer(server, [...Object.values(typed), BAD_LINE, REPLY_WORDS, A.name, B.name, SPACE], [A.email, B.email], {
       pushPayloads: pushService.messages.map((m) => m.payload),
     });

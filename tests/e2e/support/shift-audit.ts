@@ -16,6 +16,8 @@ const MIN_MOVE_PX = 4;
 declare global {
   interface Window {
     __controlShifts?: string[];
+    /** How many times the watcher has looked (every 50 ms). */
+    __shiftLooks?: number;
   }
 }
 
@@ -32,7 +34,9 @@ export async function watchShifts(context: BrowserContext): Promise<void> {
     };
     let seen = new WeakMap<Element, { x: number; y: number }>();
     let frame = '';
+    window.__shiftLooks = 0;
     const look = () => {
+      window.__shiftLooks = (window.__shiftLooks ?? 0) + 1;
       const now = performance.now();
       // A scroll moves what is fixed to the window (the bottom bar) on the page: compare only
       // looks taken at the same scroll position and window size.
@@ -54,6 +58,12 @@ export async function watchShifts(context: BrowserContext): Promise<void> {
     };
     setInterval(look, 50);
   }, MIN_MOVE_PX);
+}
+
+/** Resolves once the watcher has looked `looks` more times: whatever moved before is then seen. */
+export async function watcherLooked(page: Page, looks = 2): Promise<void> {
+  const now = await page.evaluate(() => window.__shiftLooks ?? 0);
+  await page.waitForFunction((target) => (window.__shiftLooks ?? 0) >= target, now + looks);
 }
 
 /** The controls that moved on their own on this page since the last call (then forgotten). */
