@@ -29,7 +29,7 @@ import { Hono } from 'hono';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
-import { createApp } from '../src/server/app.ts';
+import { createRequestListener } from '../src/server/app.ts';
 import { type Database, openDatabase } from '../src/server/db/open.ts';
 import type { DB } from '../src/server/db/types.ts';
 import type { Notifier } from '../src/server/realtime/notifier.ts';
@@ -71,11 +71,14 @@ function closeServer(server: { close(cb: () => void): unknown; closeAllConnectio
   });
 }
 
-/** An app as main.ts builds it (info-level logs, asynchronous, here to /dev/null), on `database`. */
+/**
+ * The request listener main.ts serves (the records lane in front of the app; info-level logs,
+ * asynchronous, here to /dev/null), on `database`.
+ */
 export function benchApp(database: Database, notifier: Notifier = new InProcessNotifier(), secret = randomBytes(32)) {
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
   // Writes as fast as the machine allows: the per-person write rate (ADR 030) is off here.
-  return createApp({ config: { trustProxy: true, limits: { writesPerMinute: 0 } }, database, secret, notifier, logger });
+  return createRequestListener({ config: { trustProxy: true, limits: { writesPerMinute: 0 } }, database, secret, notifier, logger });
 }
 
 /** A client for the factories that talks to a live server over HTTP. */
@@ -309,7 +312,7 @@ async function benchSqlite(dir: string, out: Record<string, number | string>, cl
   // (b) The app, on its own database.
   const database = await openDatabase({ sqlitePath: join(dir, 'app.db') });
   closers.push(() => database.close());
-  const app = await listen(benchApp(database).fetch);
+  const app = await listenNode(benchApp(database));
   closers.push(() => app.close());
   const { a, b, space } = await seedCouple(app.base);
 
@@ -388,7 +391,7 @@ async function benchPostgres(url: string, out: Record<string, number | string>, 
   const notifier = new PostgresNotifier({ databaseUrl: url, channel });
   await notifier.ready();
   closers.push(() => notifier.close());
-  const app = await listen(benchApp(database, notifier).fetch);
+  const app = await listenNode(benchApp(database, notifier));
   closers.push(() => app.close());
   const { a, b, space } = await seedCouple(app.base);
   // 16 writers, each in a space of their own with a partner.
@@ -451,7 +454,7 @@ async function benchPostgres(url: string, out: Record<string, number | string>, 
   worstPool.on('error', () => {});
   const worstDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: worstPool }) });
   closers.push(() => worstDb.destroy());
-  const worst = await listen(benchApp({ db: worstDb, dialect: 'postgres', ping: async () => {}, close: () => worstDb.destroy() }, notifier).fetch);
+  const worst = await listenNode(benchApp({ db: worstDb, dialect: 'postgres', ping: async () => {}, close: () => worstDb.destroy() }, notifier));
   closers.push(() => worst.close());
   out.pg_sync_100k_worst_plan_s = round(await syncFromScratch(worst.base, big.id, b.cookie, SYNC_RECORDS), 2);
 }

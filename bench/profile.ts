@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/server/db/open.ts';
-import { SEED_RECORDS, benchApp, leanHandler, leanSqlite, listen, listenNode, pullRequest, seedCouple, writeRequest } from './http.ts';
+import { SEED_RECORDS, benchApp, leanHandler, leanSqlite, listenNode, pullRequest, seedCouple, writeRequest } from './http.ts';
 import { runInterleaved } from './load.ts';
 
 interface CallFrame {
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const lean = process.argv[3] === 'lean';
   const dir = mkdtempSync(join(tmpdir(), 'innermost-profile-'));
   const database = await openDatabase({ sqlitePath: join(dir, 'app.db') });
-  const app = await listen(benchApp(database).fetch);
+  const app = await listenNode(benchApp(database));
   const leanStore = lean ? leanSqlite(join(dir, 'app.db')) : undefined;
   const leanServer = leanStore ? await listenNode(leanHandler(leanStore)) : undefined;
   try {

@@ -17,7 +17,7 @@ import { PostgresNotifier } from '../src/server/realtime/postgres-notifier.ts';
 import { blob } from '../tests/factories/blobs.ts';
 import { createCouple } from '../tests/factories/spaces.ts';
 import { createUser } from '../tests/factories/users.ts';
-import { benchApp, httpClient, listen, percentile } from './http.ts';
+import { benchApp, httpClient, listenNode, percentile } from './http.ts';
 
 const WRITES = Number(process.env.BENCH_REALTIME_WRITES) || 200;
 
@@ -119,7 +119,7 @@ export async function benchRealtime(): Promise<Record<string, number | string>> 
   const dir = mkdtempSync(join(tmpdir(), 'innermost-bench-rt-'));
   try {
     const database = await openDatabase({ sqlitePath: join(dir, 'app.db') });
-    const server = await listen(benchApp(database).fetch);
+    const server = await listenNode(benchApp(database));
     try {
       const latencies = await measure(server.base, server.base, server.base);
       out.realtime_one_server_p50_ms = round(percentile(latencies, 50));
@@ -150,8 +150,8 @@ export async function benchRealtime(): Promise<Record<string, number | string>> 
     const n1 = new PostgresNotifier({ databaseUrl: url, channel });
     const n2 = new PostgresNotifier({ databaseUrl: url, channel });
     await Promise.all([n1.ready(), n2.ready()]);
-    const s1 = await listen(benchApp(db1, n1, secret).fetch);
-    const s2 = await listen(benchApp(db2, n2, secret).fetch);
+    const s1 = await listenNode(benchApp(db1, n1, secret));
+    const s2 = await listenNode(benchApp(db2, n2, secret));
     try {
       const latencies = await measure(s1.base, s2.base, s1.base);
       out.realtime_two_servers_p50_ms = round(percentile(latencies, 50));

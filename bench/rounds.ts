@@ -16,7 +16,7 @@ import { blob } from '../tests/factories/blobs.ts';
 import { createRound } from '../tests/factories/rounds.ts';
 import { createCouple } from '../tests/factories/spaces.ts';
 import { createUser } from '../tests/factories/users.ts';
-import { benchApp, httpClient, listen, percentile } from './http.ts';
+import { benchApp, httpClient, listenNode, percentile } from './http.ts';
 import { subscribe } from './realtime.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 200;
@@ -66,7 +66,7 @@ export async function benchRounds(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'innermost-bench-rounds-'));
   try {
     const database = await openDatabase({ sqlitePath: join(dir, 'app.db') });
-    const server = await listen(benchApp(database).fetch);
+    const server = await listenNode(benchApp(database));
     try {
       const client = httpClient(server.base);
       const a = await createUser(client);

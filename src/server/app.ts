@@ -4,14 +4,14 @@
  * headers, CSRF, body limit) -> route (zod validation) -> service -> repo -> response; every
  * error is an AppError rendered once, in onError.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import type { ErrorCode } from '../shared/errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { bodyLimit } from './http/body.ts';
 import { csrfProtection } from './http/csrf.ts';
-import { AppError, errorBody } from './http/errors.ts';
-import { observe } from './http/observe.ts';
+import { errorBody, renderError } from './http/errors.ts';
+import { observe, requestRecorder } from './http/observe.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { hostCheck } from './http/host-check.ts';
 import { createLockout, knownDevices } from './http/lockout.ts';
@@ -31,6 +31,7 @@ import { eventsRoutes } from './routes/events.routes.ts';
 import { invitesRoutes } from './routes/invites.routes.ts';
 import { opsRoutes } from './routes/ops.routes.ts';
 import { pushRoutes } from './routes/push.routes.ts';
+import { recordsLane, withRecordsLane } from './routes/records.lane.ts';
 import { recordsRoutes } from './routes/records.routes.ts';
 import { roundsRoutes } from './routes/rounds.routes.ts';
 import { spacesRoutes } from './routes/spaces.routes.ts';
@@ -43,18 +44,27 @@ import { createRecordsService } from './services/records.service.ts';
 import { createRoundsService } from './services/rounds.service.ts';
 import { createSpacesService } from './services/spaces.service.ts';
 
-const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
-  400: 'bad-request',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not-found',
-  413: 'payload-too-large',
-  415: 'unsupported-media-type',
-  429: 'rate-limited',
-  503: 'unavailable',
-};
-
+/** The Hono app alone: what tests call through app.request and the browser's typed client reads. */
 export function createApp(deps: AppDeps) {
+  return assemble(deps).app;
+}
+
+/**
+ * What main.ts serves: the records lane (ADR 034) in front of the app, as one node:http request
+ * listener. The lane and the app share every service, limit and metric.
+ */
+export function createRequestListener(deps: AppDeps, options: { hostname?: string } = {}): (req: IncomingMessage, res: ServerResponse) => void {
+  return createAppAndListener(deps, options).listener;
+}
+
+/** Both, sharing one set of services: for tests that call the app and also serve it. */
+export function createAppAndListener(deps: AppDeps, options: { hostname?: string } = {}) {
+  const { app, lane } = assemble(deps);
+  const framework = getRequestListener(app.fetch, { hostname: options.hostname });
+  return { app, lane, framework, listener: withRecordsLane(lane, framework) };
+}
+
+function assemble(deps: AppDeps) {
   const { config, database, secret, notifier, logger } = deps;
   if (secret.length < 32) throw new Error('createApp: the server secret must be at least 32 bytes');
   const now = deps.now ?? Date.now;
@@ -90,28 +100,16 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AppEnv>();
 
-  app.use('*', observe(logger, metrics));
+  const record = requestRecorder(logger, metrics);
+  app.use('*', observe(record));
   app.use('*', securityHeaders(config));
   app.use('*', hostCheck(config));
   app.use('/api/*', csrfProtection(config));
   app.use('/api/*', bodyLimit());
 
   app.onError((error, c) => {
-    if (error instanceof AppError) {
-      return c.json(error.toBody(), error.status as 400, error.headers);
-    }
-    if (error instanceof HTTPException && error.status < 500) {
-      const code = HTTP_STATUS_CODES[error.status] ?? 'bad-request';
-      const body = errorBody(code);
-      return c.json(body, new AppError(code).status as 400);
-    }
-    // Unknown: log what helps (never the request body, headers or URL), answer 'internal'.
-    const err = error as Error & { code?: unknown };
-    logger.error(
-      { err: { name: err.name, message: err.message, code: typeof err.code === 'string' ? err.code : undefined, stack: err.stack }, method: c.req.method },
-      'unhandled error',
-    );
-    return c.json(errorBody('internal'), 500);
+    const { status, body, headers } = renderError(error, logger, c.req.method);
+    return c.json(body, status as 400, headers);
   });
 
   app.notFound((c) => {
@@ -133,7 +131,7 @@ export function createApp(deps: AppDeps) {
 
   if (hasWebBuild(config.staticDir)) app.route('/', staticRoutes(config.staticDir));
 
-  return routes;
+  return { app: routes, lane: recordsLane({ ...routeDeps, record }) };
 }
 
 /** The typed route tree, for hono's `hc` client in the browser. */

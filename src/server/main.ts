@@ -4,13 +4,14 @@
  * a second signal exits at once.
  */
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 // Importing the content validates every content file against its schema: a broken file stops
 // the server at boot with a message naming it, instead of failing in someone's browser later.
 import '../../content/catalog.ts';
 import '../../content/help.ts';
-import { createApp } from './app.ts';
+import { createRequestListener } from './app.ts';
 import { openDatabase } from './db/open.ts';
 import { ConfigError, loadConfig, loadServerSecret } from './env.ts';
 import { Lifecycle } from './lifecycle.ts';
@@ -74,19 +75,17 @@ async function main(): Promise<void> {
     push = createPush({ database, logger, keys: vapid.keys, subject: config.push.subject, allowInsecureEndpoints: config.push.allowInsecureEndpoints });
   }
   const lifecycle = new Lifecycle();
-  const app = createApp({
-    config,
-    database,
-    secret,
-    notifier,
-    logger,
-    lifecycle,
-    metrics: createMetrics({ defaultMetrics: true }),
-    push,
-  });
+  // The app with the records lane in front (ADR 034); the listen address is also the Host assumed
+  // for a request without one, as @hono/node-server's serve() does.
+  const listener = createRequestListener(
+    { config, database, secret, notifier, logger, lifecycle, metrics: createMetrics({ defaultMetrics: true }), push },
+    { hostname: config.host },
+  );
   push?.sender.start();
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = createServer(listener);
+  server.listen(config.port, config.host, () => {
+    const info = server.address() as AddressInfo;
     const url = config.publicOrigin ?? `http://localhost:${info.port}`;
     logger.info({ port: info.port, database: database.dialect }, 'listening');
     console.log(`Innermost is running at ${url}`);

@@ -14,10 +14,7 @@ export function bodyLimit(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler<
     // GET and HEAD carry no body; touching c.req.raw.body would also make @hono/node-server
     // build a full Request for nothing.
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
-      throw new AppError('payload-too-large');
-    }
+    assertDeclaredLength(c.req.header('content-length'), maxBytes);
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     const bytes = incoming instanceof Readable ? await readIncoming(incoming, maxBytes) : await readStream(c.req.raw.body, maxBytes);
     c.set('rawBody', bytes);
@@ -25,8 +22,15 @@ export function bodyLimit(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler<
   };
 }
 
+/** A body declared (Content-Length) larger than the limit is refused before any of it is read. */
+export function assertDeclaredLength(declared: string | undefined, maxBytes: number): void {
+  if (declared !== undefined && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
+    throw new AppError('payload-too-large');
+  }
+}
+
 /** Node server: read the IncomingMessage directly (no web stream in between), counting bytes. */
-function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+export function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -102,20 +106,23 @@ async function readStream(body: ReadableStream<Uint8Array> | null, maxBytes: num
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * For JSON routes, before the zod validator: the body must be declared application/json
- * ('unsupported-media-type') and be well-formed UTF-8 JSON ('invalid-json').
+ * A JSON body: declared application/json ('unsupported-media-type') and well-formed UTF-8 JSON
+ * ('invalid-json'). Returns the text and the parsed value.
  */
-export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+export function parseJsonBody(contentType: string | undefined, bytes: Uint8Array): { text: string; value: unknown } {
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') throw new AppError('unsupported-media-type');
-  const bytes = c.get('rawBody') ?? new Uint8Array(0);
-  let text: string;
   try {
-    text = decoder.decode(bytes);
-    JSON.parse(text);
+    const text = decoder.decode(bytes);
+    return { text, value: JSON.parse(text) };
   } catch {
     throw new AppError('invalid-json');
   }
+}
+
+/** For JSON routes, before the zod validator: parseJsonBody on the body bodyLimit read. */
+export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { text } = parseJsonBody(c.req.header('content-type'), c.get('rawBody') ?? new Uint8Array(0));
   // Hand the checked text to c.req.json() (used by the validator) without reading the stream again.
   // (bodyCache holds promises at run time; its declared type says otherwise.)
   (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);

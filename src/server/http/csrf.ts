@@ -15,20 +15,24 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppConfig } from '../context.ts';
 import { AppError } from './errors.ts';
-import { requestOrigin } from './request-info.ts';
+import { type RequestLike, requestOrigin } from './request-info.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Throws 'csrf-rejected' for a state-changing request another site may have sent. */
+export function assertSameOrigin(config: AppConfig, c: RequestLike, method: string): void {
+  if (SAFE_METHODS.has(method)) return;
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new AppError('csrf-rejected');
+  const origin = c.req.header('origin');
+  if (origin !== undefined && origin !== config.publicOrigin && origin !== requestOrigin(c, config)) {
+    throw new AppError('csrf-rejected');
+  }
+}
+
 export function csrfProtection(config: AppConfig): MiddlewareHandler {
   return async (c, next) => {
-    if (!SAFE_METHODS.has(c.req.method)) {
-      const site = c.req.header('sec-fetch-site');
-      if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new AppError('csrf-rejected');
-      const origin = c.req.header('origin');
-      if (origin !== undefined && origin !== config.publicOrigin && origin !== requestOrigin(c, config)) {
-        throw new AppError('csrf-rejected');
-      }
-    }
+    assertSameOrigin(config, c, c.req.method);
     await next();
   };
 }

@@ -2,6 +2,8 @@
  * One error type for the whole server: AppError(code) carries a stable code from
  * src/shared/errors.ts, whose single HTTP status is looked up, never chosen at the throw site.
  */
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../../shared/errors.ts';
 
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -75,4 +77,33 @@ export class AppError extends Error {
 
 export function errorBody(code: ErrorCode, message?: string): ErrorBody {
   return { error: { code, message: message ?? DEFAULT_MESSAGES[code] } };
+}
+
+const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'bad-request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+  503: 'unavailable',
+};
+
+/**
+ * The one answer to a thrown error: an AppError as itself, a framework's 4xx as its code, and
+ * anything else as 'internal' after logging what helps (never the request body, headers or URL).
+ */
+export function renderError(error: unknown, logger: Logger, method: string): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+  if (error instanceof AppError) return { status: error.status, body: error.toBody(), headers: error.headers };
+  if (error instanceof HTTPException && error.status < 500) {
+    const code = HTTP_STATUS_CODES[error.status] ?? 'bad-request';
+    return { status: ERROR_STATUS[code], body: errorBody(code) };
+  }
+  const err = error as Error & { code?: unknown };
+  logger.error(
+    { err: { name: err.name, message: err.message, code: typeof err.code === 'string' ? err.code : undefined, stack: err.stack }, method },
+    'unhandled error',
+  );
+  return { status: 500, body: errorBody('internal') };
 }

@@ -9,17 +9,26 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppConfig } from '../context.ts';
 import { AppError } from './errors.ts';
+import type { RequestLike } from './request-info.ts';
 
 const PROBES = new Set(['/healthz', '/readyz']);
 
-export function hostCheck(config: AppConfig): MiddlewareHandler {
+/** Throws 'wrong-host' for a request to `path` not addressed to PUBLIC_ORIGIN's host (when set). */
+export function hostChecker(config: AppConfig): (c: RequestLike, path: string) => void {
   const expected = config.publicOrigin ? new URL(config.publicOrigin).host : undefined;
-  return async (c, next) => {
-    if (expected && !PROBES.has(c.req.path)) {
+  return (c, path) => {
+    if (expected && !PROBES.has(path)) {
       const forwarded = config.trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
       const host = (forwarded || c.req.header('host') || new URL(c.req.url).host).toLowerCase();
       if (host !== expected) throw new AppError('wrong-host');
     }
+  };
+}
+
+export function hostCheck(config: AppConfig): MiddlewareHandler {
+  const check = hostChecker(config);
+  return async (c, next) => {
+    check(c, c.req.path);
     await next();
   };
 }

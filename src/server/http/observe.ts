@@ -11,36 +11,43 @@ import { routePath } from 'hono/route';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
 
-export function observe(logger: Logger, metrics: Metrics): MiddlewareHandler {
+/** Counts and times one answered request, and logs it (see above). Shared with the records lane. */
+export function requestRecorder(logger: Logger, metrics: Metrics): (method: string, route: string, status: number, seconds: number) => void {
   // Label sets are few (methods x route patterns x statuses); resolving a metric child hashes its
   // labels, so the children are kept.
   const children = new Map<string, { count: { inc(): void }; duration: { observe(value: number): void } }>();
-  const child = (method: string, route: string, status: string) => {
+  const child = (method: string, route: string, status: number) => {
     const key = `${method} ${route} ${status}`;
     let found = children.get(key);
     if (!found) {
-      const labels = { method, route, status };
+      const labels = { method, route, status: String(status) };
       found = { count: metrics.httpRequests.labels(labels), duration: metrics.httpDuration.labels(labels) };
       children.set(key, found);
     }
     return found;
   };
+  return (method, route, status, seconds) => {
+    const metric = child(method, route, status);
+    metric.count.inc();
+    metric.duration.observe(seconds);
+    if (status >= 500) logger.error({ method, route, status, durationMs: Math.round(seconds * 10000) / 10 }, 'request');
+    else if (logger.isLevelEnabled('debug')) logger.debug({ method, route, status, durationMs: Math.round(seconds * 10000) / 10 }, 'request');
+  };
+}
+
+export type RequestRecorder = ReturnType<typeof requestRecorder>;
+
+export function observe(record: RequestRecorder): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     try {
       await next();
     } finally {
-      const seconds = (performance.now() - started) / 1000;
       const status = c.res.status;
       // The pattern of the handler that answered; requests that matched no route get a fixed label.
       let route = routePath(c) || 'unmatched';
       if (route === '/*' || route === '*') route = status === 404 ? 'unmatched' : route;
-      const method = c.req.method;
-      const metric = child(method, route, String(status));
-      metric.count.inc();
-      metric.duration.observe(seconds);
-      if (status >= 500) logger.error({ method, route, status, durationMs: Math.round(seconds * 10000) / 10 }, 'request');
-      else if (logger.isLevelEnabled('debug')) logger.debug({ method, route, status, durationMs: Math.round(seconds * 10000) / 10 }, 'request');
+      record(c.req.method, route, status, (performance.now() - started) / 1000);
     }
   };
 }

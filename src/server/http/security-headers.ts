@@ -39,7 +39,7 @@ const PERMISSIONS_POLICY = [
 /** Two years, the HSTS preload minimum (https://hstspreload.org/#deployment-recommendations). */
 const HSTS = 'max-age=63072000';
 
-const STATIC_HEADERS: Array<[string, string]> = [
+const STATIC_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'no-referrer'],
@@ -49,10 +49,22 @@ const STATIC_HEADERS: Array<[string, string]> = [
   ['X-Frame-Options', 'DENY'],
 ];
 
+/** The headers every response carries: over HTTPS with HSTS; under /api never cached. */
+export function securityHeadersFor(https: boolean, api: boolean): ReadonlyArray<readonly [string, string]> {
+  return VARIANTS[(https ? 2 : 0) + (api ? 1 : 0)]!;
+}
+
+const VARIANTS = [false, true].flatMap((https) =>
+  [false, true].map((api) => [
+    ...STATIC_HEADERS,
+    ...(https ? [['Strict-Transport-Security', HSTS] as const] : []),
+    ...(api ? [['Cache-Control', 'no-store'] as const] : []),
+  ]),
+);
+
 export function securityHeaders(config: AppConfig): MiddlewareHandler {
   return async (c, next) => {
-    const api = c.req.path.startsWith('/api/') || c.req.path === '/api';
-    const https = isHttps(c, config);
+    const headers = securityHeadersFor(isHttps(c, config), c.req.path.startsWith('/api/') || c.req.path === '/api');
     // On @hono/node-server, headers set on the Node response are merged into whatever response
     // the app returns, without building a Fetch Headers object per request. The app's response is
     // not looked at afterwards either: reading its headers turns node-server's lightweight response
@@ -60,15 +72,10 @@ export function securityHeaders(config: AppConfig): MiddlewareHandler {
     // own headers win, so no /api route sets Cache-Control but to no-store (the event stream does).
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     if (outgoing && typeof outgoing.setHeader === 'function') {
-      for (const [name, value] of STATIC_HEADERS) outgoing.setHeader(name, value);
-      if (https) outgoing.setHeader('Strict-Transport-Security', HSTS);
-      if (api) outgoing.setHeader('Cache-Control', 'no-store');
+      for (const [name, value] of headers) outgoing.setHeader(name, value);
       return next();
     }
     await next();
-    const h = c.res.headers;
-    for (const [name, value] of STATIC_HEADERS) h.set(name, value);
-    if (https) h.set('Strict-Transport-Security', HSTS);
-    if (api) h.set('Cache-Control', 'no-store');
+    for (const [name, value] of headers) c.res.headers.set(name, value);
   };
 }

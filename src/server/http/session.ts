@@ -6,17 +6,18 @@
  * cross-site requests). Expiry is enforced on the server; Max-Age only tidies the browser.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { parse as parseCookies } from 'hono/utils/cookie';
 import { SESSION_TTL_MS } from '../../shared/limits.ts';
 import type { AppConfig, AppEnv } from '../context.ts';
 import type { AuthService } from '../services/auth.service.ts';
 import { AppError } from './errors.ts';
-import { isHttps } from './request-info.ts';
+import { type RequestLike, isHttps } from './request-info.ts';
+import type { SpaceMembership } from '../services/auth.service.ts';
 
 const SECURE_COOKIE_NAME = '__Host-innermost_session';
 const PLAIN_COOKIE_NAME = 'innermost_session';
 
-function sessionCookieName(c: Context, config: AppConfig): string {
+function sessionCookieName(c: RequestLike, config: AppConfig): string {
   return isHttps(c, config) ? SECURE_COOKIE_NAME : PLAIN_COOKIE_NAME;
 }
 
@@ -26,10 +27,15 @@ function serialize(name: string, value: string, maxAgeSeconds: number, secure: b
   return parts.join('; ');
 }
 
-export function setSessionCookie(c: Context, config: AppConfig, token: string, expiresAt: number, now: number): void {
+/** The Set-Cookie value that hands out (or renews) `token` until `expiresAt`. */
+function sessionCookie(c: RequestLike, config: AppConfig, token: string, expiresAt: number, now: number): string {
   const name = sessionCookieName(c, config);
   const maxAge = Math.max(0, Math.round(Math.min(expiresAt - now, SESSION_TTL_MS) / 1000));
-  c.header('Set-Cookie', serialize(name, token, maxAge, name === SECURE_COOKIE_NAME), { append: true });
+  return serialize(name, token, maxAge, name === SECURE_COOKIE_NAME);
+}
+
+export function setSessionCookie(c: Context, config: AppConfig, token: string, expiresAt: number, now: number): void {
+  c.header('Set-Cookie', sessionCookie(c, config, token, expiresAt, now), { append: true });
 }
 
 export function clearSessionCookie(c: Context, config: AppConfig): void {
@@ -37,9 +43,15 @@ export function clearSessionCookie(c: Context, config: AppConfig): void {
   c.header('Set-Cookie', serialize(name, '', 0, name === SECURE_COOKIE_NAME), { append: true });
 }
 
-/** Only the cookie name expected for this transport is read (see the __Host- note above). */
-function readSessionToken(c: Context, config: AppConfig): string | undefined {
-  return getCookie(c, sessionCookieName(c, config));
+/**
+ * Only the cookie name expected for this transport is read (see the __Host- note above), with
+ * hono's parser, as its getCookie would.
+ */
+function readSessionToken(c: RequestLike, config: AppConfig): string | undefined {
+  const header = c.req.header('cookie');
+  if (!header) return undefined;
+  const name = sessionCookieName(c, config);
+  return parseCookies(header, name)[name];
 }
 
 export function sessionMiddleware(deps: { config: AppConfig; auth: AuthService; now: () => number }) {
@@ -53,18 +65,33 @@ export function sessionMiddleware(deps: { config: AppConfig; auth: AuthService; 
   }
 
   /**
-   * requireSession for routes under /spaces/:spaceId: the session and the caller's membership of
-   * that space are read in one statement; the membership (null: none) is exposed as
-   * c.var.membership for the service to judge. The param is only a bound value here; the route
-   * still validates it.
+   * The session and the caller's membership of one space, read in one statement ('unauthenticated'
+   * without a valid session); `setCookie` when the cookie is due to be renewed.
+   */
+  async function sessionInSpace(
+    c: RequestLike,
+    spaceId: string,
+  ): Promise<{ auth: { userId: string; sessionId: string; expiresAt: number }; membership: SpaceMembership | null; setCookie?: string }> {
+    const token = readSessionToken(c, deps.config);
+    const session = token ? await deps.auth.authenticateInSpace(token, spaceId) : null;
+    if (!session || !token) throw new AppError('unauthenticated');
+    return {
+      auth: { userId: session.userId, sessionId: session.sessionId, expiresAt: session.expiresAt },
+      membership: session.membership,
+      setCookie: session.refreshed ? sessionCookie(c, deps.config, token, session.expiresAt, deps.now()) : undefined,
+    };
+  }
+
+  /**
+   * requireSession for routes under /spaces/:spaceId (sessionInSpace); the membership (null: none)
+   * is exposed as c.var.membership for the service to judge. The param is only a bound value
+   * here; the route still validates it.
    */
   const requireSessionInSpace: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const token = readSessionToken(c, deps.config);
-    const session = token ? await deps.auth.authenticateInSpace(token, c.req.param('spaceId') ?? '') : null;
-    if (!session || !token) throw new AppError('unauthenticated');
-    if (session.refreshed) setSessionCookie(c, deps.config, token, session.expiresAt, deps.now());
-    c.set('auth', { userId: session.userId, sessionId: session.sessionId, expiresAt: session.expiresAt });
-    c.set('membership', session.membership);
+    const { auth, membership, setCookie } = await sessionInSpace(c, c.req.param('spaceId') ?? '');
+    if (setCookie) c.header('Set-Cookie', setCookie, { append: true });
+    c.set('auth', auth);
+    c.set('membership', membership);
     await next();
   };
 
@@ -75,5 +102,5 @@ export function sessionMiddleware(deps: { config: AppConfig; auth: AuthService; 
     c.set('auth', session);
     await next();
   };
-  return { requireSession, requireSessionInSpace, currentSession };
+  return { requireSession, requireSessionInSpace, sessionInSpace, currentSession };
 }

@@ -16,6 +16,13 @@ function describe(error: z.ZodError): string {
   return `Invalid request: ${parts.join('; ')}`.slice(0, 500);
 }
 
+/** `value` checked against `schema` outside a route (the records lane), with the same answer. */
+export function checked<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('bad-request', describe(result.error));
+  return result.data;
+}
+
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return zValidator(target, schema, (result) => {
     if (!result.success) throw new AppError('bad-request', describe(result.error as unknown as z.ZodError));

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppConfig, AppEnv } from '../context.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
+import type { sessionMiddleware } from '../http/session.ts';
 import type { KnownDevices, Lockout } from '../http/lockout.ts';
 import type { WriteRate } from '../http/write-rate.ts';
 import type { StreamRegistry } from '../realtime/streams.ts';
@@ -35,6 +36,8 @@ export interface RouteDeps {
   requireSession: MiddlewareHandler<AppEnv>;
   /** requireSession that also reads the caller's membership of :spaceId (c.var.membership). */
   requireSessionInSpace: MiddlewareHandler<AppEnv>;
+  /** requireSessionInSpace's reading, for the records lane (routes/records.lane.ts). */
+  sessionInSpace: ReturnType<typeof sessionMiddleware>['sessionInSpace'];
   /** The request's valid session, or null (for routes that answer the signed-out too). */
   currentSession: (c: Context) => Promise<{ userId: string; sessionId: string; expiresAt: number } | null>;
   notifier: Notifier;

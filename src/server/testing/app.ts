@@ -61,13 +61,17 @@ export function createTestApp(db: TestDatabase, options: TestAppOptions = {}): T
     now: options.now,
     push,
   });
-  const publicOrigin = options.config?.publicOrigin;
-  if (publicOrigin) {
-    // With PUBLIC_ORIGIN set the app answers only its host (http/host-check.ts): a path alone is
-    // sent to the public origin, as a browser on it would.
-    const request = app.request;
-    app.request = ((input: string | URL | Request, ...rest: unknown[]) =>
-      (request as (...args: unknown[]) => Response | Promise<Response>)(typeof input === 'string' && input.startsWith('/') ? `${publicOrigin}${input}` : input, ...rest)) as typeof app.request;
-  }
+  addressTo(app, options.config?.publicOrigin);
   return { app, notifier, lifecycle, metrics, secret, push };
+}
+
+/**
+ * With PUBLIC_ORIGIN set the app answers only its host (http/host-check.ts): app.request then
+ * sends a path alone to the public origin, as a browser on it would.
+ */
+export function addressTo(app: ReturnType<typeof createApp>, publicOrigin: string | undefined): void {
+  if (!publicOrigin) return;
+  const request = app.request;
+  app.request = ((input: string | URL | Request, ...rest: unknown[]) =>
+    (request as (...args: unknown[]) => Response | Promise<Response>)(typeof input === 'string' && input.startsWith('/') ? `${publicOrigin}${input}` : input, ...rest)) as typeof app.request;
 }
