@@ -2,7 +2,8 @@
  * The HTTP app: createApp(deps) wires services (rules) over repositories (queries) and mounts one
  * chained sub-app per resource. Requests read top to bottom: middleware (observe, security
  * headers, CSRF, body limit) -> route (zod validation) -> service -> repo -> response; every
- * error is an AppError rendered once, in onError.
+ * error is an AppError rendered once, in onError. main.ts serves createRequestListener: the same
+ * app with the records lane in front (record writes and pulls, ADR 034).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
@@ -100,6 +101,8 @@ function assemble(deps: AppDeps) {
 
   const app = new Hono<AppEnv>();
 
+  // Every rule here applies to every request: the records lane (routes/records.lane.ts, ADR 034)
+  // runs the same functions itself, so a rule added here is added there too.
   const record = requestRecorder(logger, metrics);
   app.use('*', observe(record));
   app.use('*', securityHeaders(config));

@@ -5,6 +5,7 @@
  * (status, body, every header but the date and connection ones), and what the lane declines must
  * still be answered by the framework.
  */
+import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
 import type { TestUser } from '../../../tests/factories/index.ts';
 import { blob, createCouple, createUser, newId, writeRecord } from '../../../tests/factories/index.ts';
@@ -155,6 +156,50 @@ describeEachDatabase('records lane', (suite) => {
     at += 24 * 60 * 60 * 1000;
     const renewedByFramework = await served!.framework(write());
     expect(Object.keys(comparable(renewedByFramework).headers).sort()).toEqual(Object.keys(comparable(renewed).headers).sort());
+  });
+
+  it('answers random requests exactly as the framework does', async () => {
+    const { a, outsider, space } = await couple();
+    const records = `/api/spaces/${space.id}/records`;
+    const queryPart = fc.oneof(
+      fc.constantFrom('since', 'limit', 'other', ''),
+      fc.string({ unit: fc.constantFrom(...'0123456789-._~aZ'.split('')), maxLength: 8 }),
+    );
+    const query = fc.array(fc.tuple(queryPart, fc.option(queryPart)), { maxLength: 4 }).map((pairs) =>
+      pairs.length === 0 ? '' : `?${pairs.map(([key, value]) => (value === null ? key : `${key}=${value}`)).join('&')}`,
+    );
+    const valid = { id: newId(), epoch: space.epoch, ciphertext: blob.ciphertext() };
+    const body = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)),
+      fc.record({ key: fc.constantFrom('id', 'epoch', 'ciphertext', 'deletes', 'extra'), value: fc.jsonValue({ maxDepth: 1 }) }).map(({ key, value }) => JSON.stringify({ ...valid, [key]: value })),
+      fc.string({ maxLength: 40 }),
+      fc.constant(JSON.stringify(valid)),
+    );
+    const headers = fc.record(
+      {
+        'content-type': fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'APPLICATION/JSON', 'application/vnd.x+json'),
+        origin: fc.constantFrom(`http://${HOST}`, 'http://evil.example', 'null'),
+        'sec-fetch-site': fc.constantFrom('same-origin', 'same-site', 'cross-site', 'none'),
+        'x-forwarded-proto': fc.constantFrom('https', 'http', 'ftp'),
+        'x-forwarded-host': fc.constantFrom(HOST, 'evil.example'),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('GET', 'POST'), query, body, headers, fc.boolean(), async (method, q, text, extra, signedIn) => {
+        // Writes come from the outsider: every answer is a refusal (a valid write ends in
+        // not-found), so nothing is stored and the two answers can be compared exactly.
+        const user = method === 'POST' ? outsider : a;
+        const request: RawRequest = {
+          method,
+          path: `${records}${q}`,
+          headers: { host: HOST, ...(signedIn ? { cookie: user.cookie } : {}), ...extra },
+          ...(method === 'POST' ? { body: text } : {}),
+        };
+        await same(request);
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS) || 60 },
+    );
   });
 
   it('leaves what it does not recognise to the framework', async () => {

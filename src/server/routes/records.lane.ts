@@ -89,8 +89,9 @@ export function recordsLane(deps: RouteDeps & { record: RequestRecorder }): (req
     const match = LANE_PATH.exec(req.url ?? '');
     const host = req.headers.host;
     if (!match || !host || !PLAIN_HOST.test(host)) return false;
-    const path = req.url!.slice(0, req.url!.indexOf('/records') + '/records'.length);
-    answer(req, res, method, match[1]!, path).catch((error: unknown) => {
+    const url = req.url!;
+    const query = url.indexOf('?');
+    answer(req, res, method, match[1]!, query === -1 ? url : url.slice(0, query)).catch((error: unknown) => {
       // Only a failure to write the answer itself gets here (the socket went away).
       logger.warn({ err: { message: (error as Error).message } }, 'records lane: answer not sent');
       res.destroy();
