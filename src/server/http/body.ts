@@ -72,6 +72,41 @@ export function readIncoming(incoming: IncomingMessage, maxBytes: number): Promi
   });
 }
 
+/** How long, and how much, an answered request's unread body is read and dropped before its connection closes. */
+const DRAIN_MS = 500;
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * After answering a request whose body was not read to its end (refused before or while reading
+ * it), read and drop the rest so the connection can carry the next request, or close it if that
+ * takes too long or too much. What @hono/node-server does for the framework's routes; the
+ * records lane does the same (a paused, half-read request would otherwise hold its connection).
+ */
+export function drainUnread(incoming: IncomingMessage): void {
+  if (incoming.readableEnded || incoming.destroyed) return;
+  let read = 0;
+  const close = () => {
+    cleanup();
+    incoming.socket?.destroySoon?.();
+  };
+  const timer = setTimeout(close, DRAIN_MS);
+  timer.unref();
+  const onData = (chunk: Buffer) => {
+    read += chunk.byteLength;
+    if (read > DRAIN_MAX_BYTES) close();
+  };
+  const cleanup = () => {
+    clearTimeout(timer);
+    incoming.off('data', onData);
+    incoming.off('end', cleanup);
+    incoming.off('error', cleanup);
+  };
+  incoming.on('data', onData);
+  incoming.on('end', cleanup);
+  incoming.on('error', cleanup);
+  incoming.resume();
+}
+
 /** Any runtime (app.request in tests): read the web stream, counting bytes. */
 async function readStream(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);

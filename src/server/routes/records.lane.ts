@@ -16,7 +16,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { getQueryParams } from 'hono/utils/url';
 import { MAX_BODY_BYTES } from '../../shared/limits.ts';
 import { RecordsQuery, SpaceIdParam, WriteRecordBody } from '../../shared/api.ts';
-import { assertDeclaredLength, parseJsonBody, readIncoming } from '../http/body.ts';
+import { assertDeclaredLength, drainUnread, parseJsonBody, readIncoming } from '../http/body.ts';
 import { assertSameOrigin } from '../http/csrf.ts';
 import { renderError } from '../http/errors.ts';
 import { hostChecker } from '../http/host-check.ts';
@@ -80,6 +80,7 @@ export function recordsLane(deps: RouteDeps & { record: RequestRecorder }): (req
       out = rendered;
     }
     send(res, status, https, out, setCookie);
+    if (method === 'POST' && !req.readableEnded) res.once('finish', () => drainUnread(req));
     record(method, route, status, (performance.now() - started) / 1000);
   }
 

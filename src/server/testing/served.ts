@@ -34,6 +34,8 @@ export interface Served {
   metrics: Metrics;
   /** How many requests the lane answered itself (the rest went on to the framework). */
   laneTook(): number;
+  /** The ports: with the lane (as main.ts serves) and through the framework alone. */
+  ports: { lane: number; framework: number };
   /** Through the records lane, as main.ts serves. */
   lane: (req: RawRequest) => Promise<RawAnswer>;
   /** The same app through the framework's listener alone (no lane). */
@@ -66,6 +68,7 @@ export async function serveTestApp(db: TestDatabase, options: { config?: Partial
     app,
     metrics,
     laneTook: () => laneTook,
+    ports: { lane: withLane.port, framework: frameworkOnly.port },
     lane: (req) => rawRequest(withLane.port, req),
     framework: (req) => rawRequest(frameworkOnly.port, req),
     close: async () => {
