@@ -13,7 +13,8 @@
  *   with stale planner statistics (also on SQLite, for comparison), and again with the worst plan
  *   forced (index scans off).
  *
- * Servers run in this process, one under load at a time. Env: BENCH_CONCURRENCY (16),
+ * The app is served as main.ts serves it (createRequestListener: the records lane of ADR 034 in
+ * front of Hono). Servers run in this process, one under load at a time. Env: BENCH_CONCURRENCY (16),
  * BENCH_ROUNDS (5), BENCH_SLICE_MS (2000), PULL_RECORDS (10), BENCH_SYNC_RECORDS (100000);
  * BENCH_HTTP=postgres skips the SQLite part.
  */
