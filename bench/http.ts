@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { createRequestListener } from '../src/server/app.ts';
@@ -37,7 +37,9 @@ import type { Notifier } from '../src/server/realtime/notifier.ts';
 import { InProcessNotifier } from '../src/server/realtime/notifier.ts';
 import { PostgresNotifier } from '../src/server/realtime/postgres-notifier.ts';
 import { createBatcher } from '../src/server/repos/batch.ts';
-import { WRITE_MANY_PG } from '../src/server/repos/records.repo.ts';
+import { WRITE_MANY_PG, claimSeq, insert as insertRecord, listWindow } from '../src/server/repos/records.repo.ts';
+import { byTokenHashInSpace } from '../src/server/repos/sessions.repo.ts';
+import { addBytes } from '../src/server/repos/users.repo.ts';
 import { PG_WRITE_BATCH_MAX, PG_WRITES_IN_FLIGHT } from '../src/server/services/records.service.ts';
 import { uuidv7 } from '../src/shared/ids.ts';
 import { blob } from '../tests/factories/blobs.ts';
@@ -88,23 +90,23 @@ export function httpClient(base: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The lean route: node:http, no framework, the app's statements for each request (see
-// src/server/repos/sessions.repo.ts byTokenHashInSpace, records.repo.ts claimSeq, insert,
-// listWindow, users.repo.ts addBytes, and WRITE_MANY_PG with its batching), the same checks, the
-// same answers.
+// The lean route: node:http, no framework, the app's statements for each request (imported from
+// src/server/repos: sessions byTokenHashInSpace, records claimSeq, insert, listWindow and
+// WRITE_MANY_PG with its batching, users addBytes), the same checks, the same answers.
 
-const SESSION_SQL = (p: (n: number) => string) =>
-  `select sessions.id, sessions.user_id, sessions.expires_at, sessions.last_seen_at,
-     (select status from space_members where space_id = ${p(1)} and user_id = sessions.user_id) as member_status,
-     (select head_seq from spaces where id = ${p(2)}) as head_seq
-   from sessions where sessions.token_hash = ${p(3)}`;
-const LIST_SQL = (p: (n: number) => string) =>
-  `select id, seq, author_id, epoch, ciphertext, created_at from records where space_id = ${p(1)} and seq > ${p(2)} and seq <= ${p(3)} order by seq limit ${p(4)}`;
-const CLAIM_SQL = `update spaces set head_seq = head_seq + 1, bytes_used = bytes_used + ? where id = ? and epoch = ? and needs_rotation = 0
-  and exists (select space_members.user_id from space_members where space_members.space_id = ? and space_members.user_id = ? and space_members.status = 'active')
-  returning head_seq as seq, bytes_used, (select string_agg(user_id, ',') from space_members where space_id = ? and status = 'active') as members`;
-const INSERT_SQL = 'insert into records (space_id, seq, id, author_id, epoch, ciphertext, created_at) values (?, ?, ?, ?, ?, ?, ?)';
-const ADD_BYTES_SQL = 'update users set bytes_used = bytes_used + ? where id = ? returning bytes_used';
+/**
+ * The app's own hot statements, compiled for `db`'s dialect (the repositories' prepared queries),
+ * so the lean route runs exactly the SQL the app runs, whatever it becomes.
+ */
+function appStatements(db: Kysely<DB>) {
+  return {
+    session: byTokenHashInSpace.compiled(db),
+    list: listWindow.compiled(db),
+    claim: claimSeq.compiled(db),
+    insert: insertRecord.compiled(db),
+    addBytes: addBytes.compiled(db),
+  };
+}
 
 interface SessionInSpace {
   user_id: string;
@@ -175,24 +177,26 @@ export function leanSqlite(path: string): LeanStore & { close(): void } {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  const session = db.prepare(SESSION_SQL(() => '?'));
-  const list = db.prepare(LIST_SQL(() => '?'));
-  const claim = db.prepare(CLAIM_SQL);
-  const insert = db.prepare(INSERT_SQL);
-  const addBytes = db.prepare(ADD_BYTES_SQL);
+  // A Kysely only to compile the app's statements for SQLite; it never runs anything.
+  const sql = appStatements(new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) }));
+  const session = db.prepare(sql.session.sql);
+  const list = db.prepare(sql.list.sql);
+  const claim = db.prepare(sql.claim.sql);
+  const insert = db.prepare(sql.insert.sql);
+  const addBytes = db.prepare(sql.addBytes.sql);
   type Item = { spaceId: string; userId: string; body: { id: string; epoch: number; ciphertext: Buffer }; done: (seq: number | undefined) => void };
   let queue: Item[] = [];
   const one = db.transaction((item: Item) => {
     const { spaceId, userId, body } = item;
-    const claimed = claim.get(body.ciphertext.length, spaceId, body.epoch, spaceId, userId, spaceId) as { seq: number } | undefined;
+    const claimed = claim.get(...sql.claim.parameters(spaceId, userId, body.epoch, body.ciphertext.length)) as { seq: number } | undefined;
     if (!claimed) return undefined;
-    insert.run(spaceId, claimed.seq, body.id, userId, body.epoch, body.ciphertext, Date.now());
-    addBytes.get(body.ciphertext.length, userId);
+    insert.run(...sql.insert.parameters(spaceId, claimed.seq, body.id, userId, body.epoch, body.ciphertext, Date.now()));
+    addBytes.get(...sql.addBytes.parameters(userId, body.ciphertext.length));
     return claimed.seq;
   });
   const batch = db.transaction((items: Item[]) => items.map((item) => one(item)));
   return {
-    session: async (hash, spaceId) => session.get(spaceId, spaceId, hash) as SessionInSpace | undefined,
+    session: async (hash, spaceId) => session.get(...sql.session.parameters(hash, spaceId)) as SessionInSpace | undefined,
     write: (spaceId, userId, body) =>
       new Promise((done) => {
         queue.push({ spaceId, userId, body, done });
@@ -205,7 +209,7 @@ export function leanSqlite(path: string): LeanStore & { close(): void } {
           });
         }
       }),
-    list: async (spaceId, since, upto, limit) => list.all(spaceId, since, upto, limit) as never,
+    list: async (spaceId, since, upto, limit) => list.all(...sql.list.parameters(spaceId, since, upto, limit)) as never,
     close: () => db.close(),
   };
 }
@@ -213,8 +217,8 @@ export function leanSqlite(path: string): LeanStore & { close(): void } {
 /** PostgreSQL: the app's pool size, its one-statement write and its (batched) notifier. */
 function leanPostgres(url: string, schema: string, notifier: Notifier): LeanStore & { close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
-  const session = SESSION_SQL((n) => `$${n}`);
-  const list = LIST_SQL((n) => `$${n}`);
+  // A Kysely only to compile the app's statements for PostgreSQL; it never runs anything.
+  const sql = appStatements(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
   type Item = { spaceId: string; userId: string; id: string; epoch: number; ciphertext: Buffer };
   const writeMany = createBatcher(
     async (items: Item[]) => {
@@ -235,14 +239,14 @@ function leanPostgres(url: string, schema: string, notifier: Notifier): LeanStor
     { maxBatch: PG_WRITE_BATCH_MAX, maxInFlight: PG_WRITES_IN_FLIGHT },
   );
   return {
-    session: async (hash, spaceId) => (await pool.query(session, [spaceId, spaceId, hash])).rows[0] as SessionInSpace | undefined,
+    session: async (hash, spaceId) => (await pool.query(sql.session.sql, sql.session.parameters(hash, spaceId))).rows[0] as SessionInSpace | undefined,
     write: async (spaceId, userId, body) => {
       const done = await writeMany({ spaceId, userId, ...body });
       if (done === undefined) return undefined;
       await notifier.publish(done.members, { spaceId, type: 'records', seq: done.seq });
       return done.seq;
     },
-    list: async (spaceId, since, upto, limit) => (await pool.query(list, [spaceId, since, upto, limit])).rows.map((r) => ({ ...r, seq: Number(r.seq), created_at: Number(r.created_at) })),
+    list: async (spaceId, since, upto, limit) => (await pool.query(sql.list.sql, sql.list.parameters(spaceId, since, upto, limit))).rows.map((r) => ({ ...r, seq: Number(r.seq), created_at: Number(r.created_at) })),
     close: () => pool.end(),
   };
 }

@@ -20,7 +20,7 @@ const findById = prepared<[string, string], StoredFields>(2, (db, spaceId, id) =
  * size to the space's storage count and returns the new count (the quota check, ADR 030), and the
  * active members to tell (comma-separated ids; ids are UUIDs), so no further statement reads them.
  */
-const claimSeq = prepared<[string, string, number, number], { seq: number; bytes_used: number; members: string | null }>(4, (db, spaceId, authorId, epoch, bytes) =>
+export const claimSeq = prepared<[string, string, number, number], { seq: number; bytes_used: number; members: string | null }>(4, (db, spaceId, authorId, epoch, bytes) =>
   db
     .updateTable('spaces')
     .set((eb) => ({ head_seq: eb('head_seq', '+', 1), bytes_used: eb('bytes_used', '+', bytes) }))
@@ -118,7 +118,7 @@ export function isQuotaGuard(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '22012';
 }
 
-const insert = prepared<[string, number, string, string, number, Buffer, number], never>(7, (db, space_id, seq, id, author_id, epoch, ciphertext, created_at) =>
+export const insert = prepared<[string, number, string, string, number, Buffer, number], never>(7, (db, space_id, seq, id, author_id, epoch, ciphertext, created_at) =>
   db.insertInto('records').values({ space_id, seq, id, author_id, epoch, ciphertext, created_at }),
 );
 
@@ -129,7 +129,7 @@ const insert = prepared<[string, number, string, string, number, Buffer, number]
  * each page (seven seconds to sync a space of 100k records from scratch); bounded, the worst plan
  * sorts at most one window.
  */
-const listWindow = prepared<[string, number, number, number], Omit<RecordRow, 'space_id'>>(4, (db, spaceId, since, upto, limit) =>
+export const listWindow = prepared<[string, number, number, number], Omit<RecordRow, 'space_id'>>(4, (db, spaceId, since, upto, limit) =>
   db
     .selectFrom('records')
     .select(['id', 'seq', 'author_id', 'epoch', 'ciphertext', 'created_at'])

@@ -11,7 +11,7 @@ const byTokenHash = prepared<[Buffer], SessionRow>(1, (db, hash) => db.selectFro
  * (hot paths: one statement where a session lookup and a membership lookup used to be two). The
  * membership columns are null when the user is no member (or the space does not exist).
  */
-const byTokenHashInSpace = prepared<[Buffer, string], SessionInSpaceRow>(2, (db, hash, spaceId) =>
+export const byTokenHashInSpace = prepared<[Buffer, string], SessionInSpaceRow>(2, (db, hash, spaceId) =>
   db
     .selectFrom('sessions')
     .select(['sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.last_seen_at'])
