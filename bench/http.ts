@@ -31,7 +31,8 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { createRequestListener } from '../src/server/app.ts';
-import { type Database, openDatabase } from '../src/server/db/open.ts';
+import { statementName } from '../src/server/db/named-statements.ts';
+import { type Database, openDatabase, preparing } from '../src/server/db/open.ts';
 import type { DB } from '../src/server/db/types.ts';
 import type { Notifier } from '../src/server/realtime/notifier.ts';
 import { InProcessNotifier } from '../src/server/realtime/notifier.ts';
@@ -214,15 +215,19 @@ export function leanSqlite(path: string): LeanStore & { close(): void } {
   };
 }
 
-/** PostgreSQL: the app's pool size, its one-statement write and its (batched) notifier. */
+/**
+ * PostgreSQL: the app's pool size, its one-statement write with the notices in it, and its
+ * statements prepared once per connection under the app's names (ADR 035).
+ */
 function leanPostgres(url: string, schema: string, notifier: Notifier): LeanStore & { close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  const run = (text: string, values: unknown[]) => pool.query({ name: statementName(text), text, values });
   // A Kysely only to compile the app's statements for PostgreSQL; it never runs anything.
   const sql = appStatements(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
   type Item = { spaceId: string; userId: string; id: string; epoch: number; ciphertext: Buffer };
   const writeMany = createBatcher(
     async (items: Item[]) => {
-      const { rows } = await pool.query(WRITE_MANY_PG, [
+      const { rows } = await run(WRITE_MANY_PG, [
         items.map((i) => i.spaceId),
         items.map((i) => i.id),
         items.map((i) => i.userId),
@@ -231,6 +236,7 @@ function leanPostgres(url: string, schema: string, notifier: Notifier): LeanStor
         items.map(() => Date.now()),
         0,
         0,
+        notifier.channel ?? null,
       ]);
       const out: Array<{ seq: number; members: string[] } | undefined> = items.map(() => undefined);
       for (const r of rows as Array<{ ord: string; seq: string; members: string | null }>) out[Number(r.ord) - 1] = { seq: Number(r.seq), members: r.members?.split(',') ?? [] };
@@ -239,14 +245,15 @@ function leanPostgres(url: string, schema: string, notifier: Notifier): LeanStor
     { maxBatch: PG_WRITE_BATCH_MAX, maxInFlight: PG_WRITES_IN_FLIGHT },
   );
   return {
-    session: async (hash, spaceId) => (await pool.query(sql.session.sql, sql.session.parameters(hash, spaceId))).rows[0] as SessionInSpace | undefined,
+    session: async (hash, spaceId) => (await run(sql.session.sql, sql.session.parameters(hash, spaceId))).rows[0] as SessionInSpace | undefined,
     write: async (spaceId, userId, body) => {
       const done = await writeMany({ spaceId, userId, ...body });
       if (done === undefined) return undefined;
-      await notifier.publish(done.members, { spaceId, type: 'records', seq: done.seq });
+      // The statement sent the notice itself on a PostgresNotifier's channel, as the app's does.
+      if (!notifier.channel) await notifier.publish(done.members, { spaceId, type: 'records', seq: done.seq });
       return done.seq;
     },
-    list: async (spaceId, since, upto, limit) => (await pool.query(sql.list.sql, sql.list.parameters(spaceId, since, upto, limit))).rows.map((r) => ({ ...r, seq: Number(r.seq), created_at: Number(r.created_at) })),
+    list: async (spaceId, since, upto, limit) => (await run(sql.list.sql, sql.list.parameters(spaceId, since, upto, limit))).rows.map((r) => ({ ...r, seq: Number(r.seq), created_at: Number(r.created_at) })),
     close: () => pool.end(),
   };
 }
@@ -386,7 +393,8 @@ async function benchPostgres(url: string, out: Record<string, number | string>, 
   const barePool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
   closers.push(() => barePool.end());
   const bare = await listen(
-    new Hono().get('/items/:id', async (c) => c.json((await barePool.query('select id, value from items where id = $1', [c.req.param('id')])).rows[0] ?? null)).fetch,
+    // A named statement, prepared once per connection as the app's hot statements are (ADR 035).
+    new Hono().get('/items/:id', async (c) => c.json((await barePool.query({ name: 'bare_item', text: 'select id, value from items where id = $1', values: [c.req.param('id')] })).rows[0] ?? null)).fetch,
   );
   closers.push(() => bare.close());
 
@@ -457,7 +465,7 @@ async function benchPostgres(url: string, out: Record<string, number | string>, 
   // plan did in issue 18). A bounded window keeps each sort to one page's worth of records.
   const worstPool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser: int8AsNumber }, options: `-c search_path=${schema} -c enable_indexscan=off -c enable_indexonlyscan=off` });
   worstPool.on('error', () => {});
-  const worstDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: worstPool }) });
+  const worstDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(worstPool) }) });
   closers.push(() => worstDb.destroy());
   const worst = await listenNode(benchApp({ db: worstDb, dialect: 'postgres', ping: async () => {}, close: () => worstDb.destroy() }, notifier));
   closers.push(() => worst.close());

@@ -5,10 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.ts';
 import { migrateToLatest } from './migrations.ts';
+import { statementName } from './named-statements.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -77,6 +78,34 @@ function pgPoolConfig(config: { databaseUrl: string; pgSchema?: string | undefin
   };
 }
 
+/**
+ * The pool as Kysely sees it, except that the texts registered with `runOften` go out as named
+ * statements: pg prepares each once per connection (parse and plan) and afterwards sends only
+ * the values (ADR 035). Everything else is sent as it comes. One wrapper per pg client, since
+ * Kysely keeps its connection state keyed by the client object it is given.
+ */
+export function preparing(pool: pg.Pool): PostgresPool {
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    // A string and its values, or (for streams) a cursor, which goes through untouched.
+    query: ((text: unknown, values?: unknown[]) => {
+      const name = typeof text === 'string' ? statementName(text) : undefined;
+      return name ? client.query({ name, text: text as string, values: values as unknown[] }) : client.query(text as string, values);
+    }) as unknown as PostgresPoolClient['query'],
+    release: (destroy) => client.release(destroy),
+  });
+  return {
+    options: pool.options,
+    async connect() {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (!wrapper) wrappers.set(client, (wrapper = wrap(client)));
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
+}
+
 function quoteSchema(schema: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('invalid schema name');
   return schema;
@@ -111,7 +140,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // An idle client that errors (the server restarted) must not crash the process; the pool
     // discards it and the next query opens a fresh connection.
     pool.on('error', () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(pool) }) });
     database = {
       db,
       dialect: 'postgres',

@@ -140,6 +140,28 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgresNotifier (two app servers on one Po
     expect(await u2.until(marker)).toEqual([event]);
   });
 
+  it('a batched write sends its notice in its own statement: once when stored, never when refused', async () => {
+    const name = channel();
+    const n1 = await newNotifier(name);
+    const { app } = createTestApp(shared, { notifier: n1, config: { limits: { writesPerMinute: 0, spaceStorageBytes: 2 * 297 } } });
+    const [a, b] = [await createUser(app), await createUser(app)];
+    const space = await createCouple(app, a, b);
+    const onB = received();
+    n1.subscribe(b.id, onB.listener);
+    const stored = await writeRecord(app, a, space.id, space.epoch);
+    await writeRecord(app, a, space.id, space.epoch);
+    // Over the space's quota: the batch statement fails whole (its NOTIFY with it) and the general
+    // path refuses the write, so nobody hears of a record that does not exist.
+    const refused = await writeRecord(app, a, space.id, space.epoch);
+    expect(refused.status).toBe(403);
+    const marker = markerEvent();
+    await n1.publish([b.id], marker);
+    expect(await onB.until(marker)).toEqual([
+      { spaceId: space.id, type: 'records', seq: stored.body.seq },
+      { spaceId: space.id, type: 'records', seq: stored.body.seq + 1 },
+    ]);
+  });
+
   it('reconnects after the listening connection drops', async () => {
     const name = channel();
     const [n1, n2] = [await newNotifier(name), await newNotifier(name)];

@@ -10,6 +10,12 @@ export type LiveEventListener = (event: LiveEvent) => void;
 export interface Notifier {
   /** Delivers `event` to every subscriber of each of `userIds`, on every app server. */
   publish(userIds: string[], event: LiveEvent): Promise<void>;
+  /**
+   * PostgreSQL only (PostgresNotifier): the NOTIFY channel it listens on, with payloads in its
+   * wire format `{"u": [user ids], "e": event}`. A statement that changes data may send its own
+   * notices there, so they commit with the change (WRITE_MANY_PG does, ADR 035).
+   */
+  readonly channel?: string;
   /** Returns an unsubscribe function. */
   subscribe(userId: string, listener: LiveEventListener): () => void;
   close(): Promise<void>;

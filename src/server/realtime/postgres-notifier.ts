@@ -17,6 +17,7 @@ const MAX_PAYLOAD_BYTES = 7900;
 /** Notices sent in one statement at most (the notify queue holds gigabytes; this bounds one query). */
 const MAX_NOTICES_PER_QUERY = 256;
 
+/** The payload, also built in SQL by statements that notify themselves (WRITE_MANY_PG). */
 interface Wire {
   u: string[];
   e: LiveEvent;
@@ -56,6 +57,11 @@ export class PostgresNotifier implements Notifier {
     this.#ready = this.#connect();
     // Failure of the first attempt is retried in the background; ready() still reports it.
     this.#ready.catch(() => {});
+  }
+
+  /** The channel, for statements that notify on it themselves (Notifier.channel). */
+  get channel(): string {
+    return this.#channel;
   }
 
   /** Resolves once the LISTEN connection is up (the first time). */
@@ -150,7 +156,8 @@ export class PostgresNotifier implements Notifier {
       while (this.#outbox.length > 0) {
         const batch = this.#outbox.splice(0, MAX_NOTICES_PER_QUERY);
         try {
-          await this.#pool.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [this.#channel, batch.map((b) => b.payload)]);
+          // Named: prepared once per connection, not parsed and planned for every batch (ADR 035).
+          await this.#pool.query({ name: 'innermost_notify', text: 'SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', values: [this.#channel, batch.map((b) => b.payload)] });
           for (const b of batch) b.resolve();
         } catch (error) {
           for (const b of batch) b.reject(error);

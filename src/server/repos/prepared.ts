@@ -2,11 +2,13 @@
  * Hot-path queries, compiled once and executed many times. Kysely renders SQL from its builder on
  * every call (a few microseconds, as much as SQLite needs to answer a point query); here the
  * builder runs once per dialect with placeholder arguments, and later calls only bind new values.
- * The builder stays the single source of the SQL, for both dialects.
+ * The builder stays the single source of the SQL, for both dialects. On PostgreSQL each is also
+ * prepared once per connection (runOften, ADR 035); SQLite's statement cache does that already.
  */
 import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from 'kysely';
 import type { SyncSqlite } from '../db/open.ts';
 import type { DB } from '../db/types.ts';
+import { runOften } from '../db/named-statements.ts';
 
 type Slot = { arg: number } | { value: unknown };
 interface Template {
@@ -46,6 +48,7 @@ export function prepared<Args extends unknown[], Row>(
         }),
       };
       templates.set(adapter, template);
+      runOften(template.sql);
     }
     return template;
   };

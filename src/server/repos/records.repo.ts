@@ -3,6 +3,7 @@ import { prepared } from './prepared.ts';
 import { addBytes } from './users.repo.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import type { SyncSqlite } from '../db/open.ts';
+import { runOften } from '../db/named-statements.ts';
 import type { DB, RecordsTable } from '../db/types.ts';
 
 export type RecordRow = Selectable<RecordsTable>;
@@ -59,6 +60,12 @@ const membersOf = (spaceId: unknown) => sql<string | null>`(select string_agg(us
  * whether or not the outer query reads them
  * (https://www.postgresql.org/docs/15/queries-with.html#QUERIES-WITH-MODIFYING).
  *
+ * With a channel ($9, the PostgresNotifier's), it also sends each stored record's live notice
+ * (NOTIFY, in that notifier's wire format {u: member ids, e: event}): the notices commit with the
+ * records, in the same statement and commit, so a batch needs no statement of its own to tell
+ * anyone (the issue 18 "NOTIFY inside the transaction"; ADR 035). NOTIFY is transactional: a
+ * statement that fails sends nothing.
+ *
  * A taken id fails the whole statement (unique violation), and so does a quota that the batch
  * would exceed: the guard divides by zero (22012) inside the statement. Either way nothing of the
  * batch is stored and the caller repeats each write on the general path, which answers it exactly
@@ -97,12 +104,20 @@ export const WRITE_MANY_PG = `with input as (
 ), inserted as (
   insert into records (space_id, seq, id, author_id, epoch, ciphertext, created_at)
   select space_id, seq, id, author_id, epoch, ciphertext, created_at from ranked
+), members as (
+  select m.space_id, string_agg(m.user_id, ',') as ids from space_members m
+  where m.space_id in (select id from claimed) and m.status = 'active' group by m.space_id
 )
-select r.ord, r.seq,
-  (select string_agg(m.user_id, ',') from space_members m where m.space_id = r.space_id and m.status = 'active') as members,
+select r.ord, r.seq, ms.ids as members,
   case when ($7::bigint > 0 and c.bytes_used > $7::bigint) or ($8::bigint > 0 and p.bytes_used > $8::bigint)
-    then 1 / (r.seq - r.seq) else 0 end as quota_guard
-from ranked r join claimed c on c.id = r.space_id join person p on p.id = r.author_id`;
+    then 1 / (r.seq - r.seq) else 0 end as quota_guard,
+  case when $9::text is not null then pg_notify($9::text, json_build_object(
+    'u', string_to_array(ms.ids, ','),
+    'e', json_build_object('spaceId', r.space_id, 'type', 'records', 'seq', r.seq))::text) end as notice
+from ranked r join claimed c on c.id = r.space_id join person p on p.id = r.author_id
+  left join members ms on ms.space_id = r.space_id`;
+// Planning this statement costs PostgreSQL twice what running a batch does: prepared once per connection.
+runOften(WRITE_MANY_PG);
 
 export interface WriteQuotas {
   /** Bytes a space and a person may keep; 0 for no limit. */
@@ -168,11 +183,13 @@ export function recordsRepo(db: Kysely<DB>, reader?: SyncSqlite) {
     /**
      * PostgreSQL only: WRITE_MANY_PG. Per item, its seq and the members to tell, or undefined when
      * its space's conditions failed (nothing of it changed). Throws a unique violation for a taken
-     * id and isQuotaGuard for a quota, having stored nothing.
+     * id and isQuotaGuard for a quota, having stored nothing. With `noticeChannel`, the stored
+     * records' live notices went out with them.
      */
     async writeMany(
       rows: readonly Omit<RecordRow, 'seq'>[],
       quotas: { spaceBytes: number; personBytes: number },
+      noticeChannel: string | null = null,
     ): Promise<Array<{ seq: number; members: string[] } | undefined>> {
       const { rows: found } = await db.executeQuery<{ ord: number | string; seq: number | string; members: string | null }>(
         CompiledQuery.raw(WRITE_MANY_PG, [
@@ -184,6 +201,7 @@ export function recordsRepo(db: Kysely<DB>, reader?: SyncSqlite) {
           rows.map((r) => r.created_at),
           quotas.spaceBytes,
           quotas.personBytes,
+          noticeChannel,
         ]),
       );
       const out: Array<{ seq: number; members: string[] } | undefined> = rows.map(() => undefined);

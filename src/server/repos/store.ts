@@ -53,9 +53,11 @@ export interface Store {
    * Record writes without deletions that arrived together, in one go: WRITE_MANY_PG on
    * PostgreSQL, one synchronous transaction on SQLite (ADR 033). Per item, its seq and the members
    * to tell, or undefined when it was not stored (a condition, a taken id, a quota, a deadlock):
-   * the caller then takes the general path, which answers exactly.
+   * the caller then takes the general path, which answers exactly. PostgreSQL with a
+   * `noticeChannel` (PostgresNotifier.channel): the stored records' live notices were sent with
+   * them, in the same statement.
    */
-  writeRecords(rows: readonly Omit<RecordRow, 'seq'>[], quotas: WriteQuotas): Promise<Array<{ seq: number; members: string[] } | undefined>>;
+  writeRecords(rows: readonly Omit<RecordRow, 'seq'>[], quotas: WriteQuotas, noticeChannel?: string): Promise<Array<{ seq: number; members: string[] } | undefined>>;
   ping(): Promise<void>;
 }
 
@@ -70,9 +72,9 @@ export function createStore(database: Database): Store {
     batchedTransaction: database.dialect === 'sqlite' ? groupCommit(database.db) : transaction,
     writeRecords: exclusive
       ? (rows, quotas) => exclusive((sqlite) => repos.records.writeManySqlite(sqlite, rows, quotas))
-      : async (rows, quotas) => {
+      : async (rows, quotas, noticeChannel) => {
           try {
-            return await repos.records.writeMany(rows, quotas);
+            return await repos.records.writeMany(rows, quotas, noticeChannel ?? null);
           } catch (error) {
             // The statement stored nothing: each item goes its own way and learns why.
             if (isUniqueViolation(error) || isQuotaGuard(error) || isDeadlock(error)) return rows.map(() => undefined);

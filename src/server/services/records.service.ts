@@ -54,16 +54,19 @@ export function createRecordsService(deps: ServiceDeps & { limits: Pick<Limits, 
    * one commit (PostgreSQL, WRITE_MANY_PG) or one synchronous transaction (SQLite). An item the
    * batch did not store (a taken id, a quota, a failed condition) takes the general path on its own.
    */
+  // PostgreSQL with a PostgresNotifier: a batch's notices go out in its own statement (ADR 035).
+  const noticeChannel = store.dialect === 'postgres' ? deps.notifier.channel : undefined;
   const batchWrite = createBatcher(
-    (rows: Array<Omit<RecordRow, 'seq'>>) => store.writeRecords(rows, { spaceBytes: limits.spaceStorageBytes, personBytes: limits.personStorageBytes }),
+    (rows: Array<Omit<RecordRow, 'seq'>>) => store.writeRecords(rows, { spaceBytes: limits.spaceStorageBytes, personBytes: limits.personStorageBytes }, noticeChannel),
     store.dialect === 'postgres'
       ? { maxBatch: PG_WRITE_BATCH_MAX, maxInFlight: PG_WRITES_IN_FLIGHT }
       : { maxBatch: SQLITE_WRITE_BATCH_MAX, maxInFlight: 1, gatherTurn: true },
   );
 
-  async function written(spaceId: string, seq: number, members: string[]): Promise<{ seq: number; duplicate: false }> {
+  /** `noticed`: the statement that stored it sent its live notice already. */
+  async function written(spaceId: string, seq: number, members: string[], noticed = false): Promise<{ seq: number; duplicate: false }> {
     deps.onWrite?.();
-    await notify(deps, members, { spaceId, type: 'records', seq });
+    if (!noticed) await notify(deps, members, { spaceId, type: 'records', seq });
     return { seq, duplicate: false };
   }
 
@@ -71,7 +74,7 @@ export function createRecordsService(deps: ServiceDeps & { limits: Pick<Limits, 
     /**
      * Statements per new record: the session and membership (one, in requireSessionInSpace), then
      * on PostgreSQL one more, shared with the writes that arrived meanwhile (WRITE_MANY_PG,
-     * committing on its own), on SQLite three in one synchronous transaction shared with them
+     * committing on its own, with the live notices in it), on SQLite three in one synchronous transaction shared with them
      * (claim with the members to tell, insert, the writer's count). The general path below
      * handles deletions and finds out why a write was not stored.
      */
@@ -92,7 +95,7 @@ export function createRecordsService(deps: ServiceDeps & { limits: Pick<Limits, 
 
       if (deletes.length === 0) {
         const done = await batchWrite({ space_id: spaceId, id: body.id, author_id: userId, epoch: body.epoch, ciphertext, created_at: now() });
-        if (done) return written(spaceId, done.seq, done.members);
+        if (done) return written(spaceId, done.seq, done.members, noticeChannel !== undefined);
         // Not stored: the general path finds out why and answers exactly (or stores it).
       }
 
