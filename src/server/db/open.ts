@@ -86,14 +86,19 @@ function pgPoolConfig(config: { databaseUrl: string; pgSchema?: string | undefin
  */
 export function preparing(pool: pg.Pool): PostgresPool {
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
-    // A string and its values, or (for streams) a cursor, which goes through untouched.
-    query: ((text: unknown, values?: unknown[]) => {
-      const name = typeof text === 'string' ? statementName(text) : undefined;
-      return name ? client.query({ name, text: text as string, values: values as unknown[] }) : client.query(text as string, values);
-    }) as unknown as PostgresPoolClient['query'],
-    release: (destroy) => client.release(destroy),
-  });
+  const wrap = (client: pg.PoolClient): PostgresPoolClient =>
+    ({
+      // A string and its values, or (for streams) a cursor, which goes through untouched.
+      query: ((text: unknown, values?: unknown[]) => {
+        const name = typeof text === 'string' ? statementName(text) : undefined;
+        return name ? client.query({ name, text: text as string, values: values as unknown[] }) : client.query(text as string, values);
+      }) as unknown as PostgresPoolClient['query'],
+      release: (destroy?: boolean) => client.release(destroy),
+      // Kysely reads the backend's pid from the client to cancel a query it was told to abort.
+      get processID() {
+        return (client as { processID?: number }).processID;
+      },
+    }) as PostgresPoolClient;
   return {
     options: pool.options,
     async connect() {
