@@ -49,13 +49,14 @@ export function createRecordsService(deps: ServiceDeps & { limits: Pick<Limits, 
     return membership;
   }
 
+  /** PostgreSQL with a PostgresNotifier: a batch's notices go out in its own statement (ADR 035). */
+  const noticeChannel = store.dialect === 'postgres' ? deps.notifier.channel : undefined;
+
   /**
    * Writes without deletions go out in batches: all that arrived meanwhile in one statement and
    * one commit (PostgreSQL, WRITE_MANY_PG) or one synchronous transaction (SQLite). An item the
    * batch did not store (a taken id, a quota, a failed condition) takes the general path on its own.
    */
-  // PostgreSQL with a PostgresNotifier: a batch's notices go out in its own statement (ADR 035).
-  const noticeChannel = store.dialect === 'postgres' ? deps.notifier.channel : undefined;
   const batchWrite = createBatcher(
     (rows: Array<Omit<RecordRow, 'seq'>>) => store.writeRecords(rows, { spaceBytes: limits.spaceStorageBytes, personBytes: limits.personStorageBytes }, noticeChannel),
     store.dialect === 'postgres'
